@@ -1,0 +1,155 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Civitas: a multi-tenant gRPC service that evaluates a city's campaign for the
+// National Civilized Model City title. The domain core is pure Swift; storage, the
+// wire API and the executables sit around it (see README "Layout").
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "civitas",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "civitasd", targets: ["civitasd"]),
+        .executable(name: "civitas", targets: ["civitas"]),
+        .executable(name: "civitas-admin", targets: ["civitas-admin"]),
+        .library(name: "CivitasClient", targets: ["CivitasClient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", from: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // Already in the graph through swift-certificates; named to build certificate SANs.
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+    ],
+    targets: [
+        // Pure domain: identifiers, roles, access policy, organization rules. No I/O.
+        .target(name: "CivitasCore", swiftSettings: strictSettings),
+
+        // Generated from Protocols/ by Protocols/generate; never edited by hand.
+        .target(
+            name: "CivitasProtos",
+            dependencies: [
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            exclude: ["README.md"]
+        ),
+
+        // The catalog database and one SQLite file per tenant (GRDB over system libsqlite3).
+        .target(
+            name: "CivitasStorage",
+            dependencies: [
+                "CivitasCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // gRPC handlers, authentication, TLS material and the server assembly.
+        .target(
+            name: "CivitasServer",
+            dependencies: [
+                "CivitasCore",
+                "CivitasStorage",
+                "CivitasProtos",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // What the two CLIs (and any script author) use to talk to civitasd.
+        .target(
+            name: "CivitasClient",
+            dependencies: [
+                "CivitasProtos",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // Command-line plumbing shared by `civitas` and `civitas-admin`.
+        .target(
+            name: "CivitasCLISupport",
+            dependencies: [
+                "CivitasClient",
+                "CivitasCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        .executableTarget(
+            name: "civitasd",
+            dependencies: [
+                "CivitasServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "civitas",
+            dependencies: ["CivitasCLISupport"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "civitas-admin",
+            dependencies: ["CivitasCLISupport"],
+            swiftSettings: strictSettings
+        ),
+
+        // Test support: an in-process TLS server on an ephemeral port, temporary data dirs.
+        .target(
+            name: "CivitasTesting",
+            dependencies: ["CivitasServer", "CivitasClient", "CivitasCore"],
+            swiftSettings: strictSettings
+        ),
+
+        .testTarget(name: "CivitasCoreTests", dependencies: ["CivitasCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CivitasStorageTests",
+            dependencies: ["CivitasStorage", "CivitasCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CivitasEndToEndTests",
+            dependencies: [
+                "CivitasTesting", "CivitasClient", "CivitasCLISupport", "CivitasServer",
+                "civitasd", "civitas", "civitas-admin",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ProtocolsTests",
+            dependencies: ["CivitasProtos"],
+            resources: [],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

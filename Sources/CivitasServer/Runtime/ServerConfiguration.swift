@@ -1,0 +1,38 @@
+import CivitasStorage
+import Foundation
+
+/// Everything `civitasd` can be told; the defaults are the embedded ones the README's
+/// first command runs with.
+public struct ServerConfiguration: Sendable {
+    public enum Security: Sendable {
+        /// Plaintext HTTP/2: only behind an explicit `--insecure`.
+        case insecure
+        /// TLS with the given certificate and key, or with development material made in
+        /// `<data>/tls/` when both are nil. With `clientCA`, clients must present a
+        /// certificate signed by it (mutual TLS).
+        case tls(certificate: String?, key: String?, clientCA: String?)
+    }
+
+    public var dataDirectory: URL
+    public var host = "127.0.0.1"
+    public var port = 7443
+    public var security = Security.tls(certificate: nil, key: nil, clientCA: nil)
+    /// The largest request message accepted. Larger ones reset the stream (clients see
+    /// UNAVAILABLE, a limitation of the transport), so batch sizes stay well below it.
+    public var maximumMessageBytes = 16 << 20
+    public var maximumConcurrentStreams = 256
+    public var maximumOpenTenants = 64
+    public var durability = Durability.powerLoss
+    /// The clock every expiry and timestamp uses; tests inject their own.
+    public var now: @Sendable () -> Date = { Date() }
+
+    public init(dataDirectory: URL) {
+        self.dataDirectory = dataDirectory
+    }
+
+    public var catalogPath: String { dataDirectory.appendingPathComponent("catalog.sqlite").path }
+    public var tenantsDirectory: URL { dataDirectory.appendingPathComponent("tenants") }
+    public var tlsDirectory: URL { dataDirectory.appendingPathComponent("tls") }
+    public var operatorTokenPath: String { dataDirectory.appendingPathComponent("operator.token").path }
+    var scratchDirectory: URL { dataDirectory.appendingPathComponent("tmp") }
+}
