@@ -10,6 +10,15 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+let cliDependencies: [Target.Dependency] = [
+    "CivitasCLISupport",
+    "CivitasClient",
+    "CivitasCore",
+    "CivitasProtos",
+    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+    .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+]
+
 let package = Package(
     name: "civitas",
     platforms: [.macOS(.v15)],
@@ -88,6 +97,7 @@ let package = Package(
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -98,7 +108,10 @@ let package = Package(
             dependencies: [
                 "CivitasClient",
                 "CivitasCore",
+                "CivitasProtos",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: strictSettings
         ),
@@ -110,17 +123,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "civitas",
-            dependencies: ["CivitasCLISupport"],
+            dependencies: cliDependencies,
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "civitas-admin",
-            dependencies: ["CivitasCLISupport"],
+            dependencies: cliDependencies,
             swiftSettings: strictSettings
         ),
 

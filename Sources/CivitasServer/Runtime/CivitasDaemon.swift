@@ -9,7 +9,7 @@ import ServiceLifecycle
 /// The whole server: catalog, tenants' files, gRPC services over HTTP/2 (+TLS). A
 /// `Service`, so `civitasd` runs it in a `ServiceGroup` that turns SIGTERM/SIGINT into
 /// a graceful shutdown: stop accepting, finish in-flight calls, close every database.
-public final class CivitasDaemon: Service {
+public final class CivitasDaemon: Service, Sendable {
     public let configuration: ServerConfiguration
     private let catalog: Catalog
     private let tenants: TenantRegistry

@@ -7,7 +7,7 @@ import Synchronization
 /// The standard `grpc.health.v1.Health` service. The overall server ("") and every
 /// Civitas service report SERVING while the server accepts calls and NOT_SERVING once it
 /// is shutting down, so that a load balancer stops sending traffic before the port closes.
-final class HealthService: Grpc_Health_V1_Health.SimpleServiceProtocol {
+final class HealthService: Grpc_Health_V1_Health.SimpleServiceProtocol, Sendable {
     typealias Status = Grpc_Health_V1_HealthCheckResponse.ServingStatus
 
     private let knownServices: Set<String>
