@@ -141,14 +141,18 @@ let package = Package(
         // Test support: an in-process TLS server on an ephemeral port, temporary data dirs.
         .target(
             name: "CivitasTesting",
-            dependencies: ["CivitasServer", "CivitasClient", "CivitasCore"],
+            dependencies: [
+                "CivitasServer", "CivitasClient", "CivitasCore", "CivitasProtos", "CivitasStorage",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
             swiftSettings: strictSettings
         ),
 
         .testTarget(name: "CivitasCoreTests", dependencies: ["CivitasCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "CivitasStorageTests",
-            dependencies: ["CivitasStorage", "CivitasCore"],
+            dependencies: ["CivitasStorage", "CivitasCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -156,6 +160,8 @@ let package = Package(
             dependencies: [
                 "CivitasTesting", "CivitasClient", "CivitasCLISupport", "CivitasServer",
                 "civitasd", "civitas", "civitas-admin",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: strictSettings
         ),

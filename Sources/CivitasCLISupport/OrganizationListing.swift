@@ -8,12 +8,15 @@ public struct OrganizationListing: Sendable {
     public var subcommands: [Civitas_V1_Subcommand] = []
     public var units: [Civitas_V1_Unit] = []
     public var points: [Civitas_V1_InspectionPoint] = []
+    /// Which kinds were asked for, so the summary counts only those.
+    public var kinds: (subcommands: Bool, units: Bool, points: Bool) = (true, true, true)
 
     public static func fetch(
         over civitas: CivitasConnection, tenant: String, subcommand: String, includeInactive: Bool,
         subcommands: Bool = true, units: Bool = true, points: Bool = true
     ) async throws -> OrganizationListing {
         var listing = OrganizationListing()
+        listing.kinds = (subcommands, units, points)
         var request = Civitas_V1_ListOrganizationRequest()
         request.tenant = tenant
         request.subcommand = subcommand
@@ -80,7 +83,12 @@ public struct OrganizationListing: Sendable {
             for item in points { table.add(item.id, item.subcommand, item.type, item.active ? "yes" : "no", item.name) }
             sections.append(table.render())
         }
-        let summary = "\(subcommands.count) sub-command(s), \(units.count) unit(s), \(points.count) point(s)."
+        let counts = [
+            kinds.subcommands ? "\(subcommands.count) sub-command(s)" : nil,
+            kinds.units ? "\(units.count) unit(s)" : nil,
+            kinds.points ? "\(points.count) point(s)" : nil,
+        ]
+        let summary = counts.compactMap { $0 }.joined(separator: ", ") + "."
         return (sections + [summary]).joined(separator: "\n\n")
     }
 }

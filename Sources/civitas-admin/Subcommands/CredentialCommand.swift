@@ -58,7 +58,8 @@ struct CredentialIssue: AsyncParsableCommand {
                 "Issued credential \(credential.id): role \(credential.role)"
                     + (credential.tenant.isEmpty ? "" : ", tenant \(credential.tenant)")
                     + (credential.scope.isEmpty ? "" : ", scope \(credential.scope)")
-                    + ", expires \(credential.expiresAt.text(ifSet: credential.hasExpiresAt)). The token below is shown only now."
+                    + (credential.hasExpiresAt ? ", expires \(credential.expiresAt.text(ifSet: true))" : ", never expires")
+                    + ". The token below is shown only now."
             )
             print(reply.token)
         }

@@ -1,0 +1,17 @@
+import Foundation
+
+/// A fresh directory under the system's temporary directory, removed by ``remove()``.
+public struct TemporaryDirectory: Sendable {
+    public let url: URL
+
+    public init(prefix: String = "civitas-test") throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    public var path: String { url.path }
+
+    public func remove() {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
