@@ -167,8 +167,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ProtocolsTests",
-            dependencies: ["CivitasProtos"],
-            resources: [],
+            dependencies: [
+                "CivitasProtos",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

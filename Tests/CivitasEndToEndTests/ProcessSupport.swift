@@ -1,0 +1,129 @@
+import Foundation
+import Synchronization
+
+/// Where `swift build` put our executables: next to this test bundle, unless
+/// CIVITAS_BIN_DIR says otherwise.
+enum Binaries {
+    static var directory: URL {
+        if let dir = ProcessInfo.processInfo.environment["CIVITAS_BIN_DIR"] { return URL(fileURLWithPath: dir) }
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        // Inside an .xctest bundle directory on some platforms: climb to the products directory.
+        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("civitasd").path), url.pathComponents.count > 1 {
+            url.deleteLastPathComponent()
+        }
+        return url
+    }
+
+    static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+}
+
+/// Output collected from a child process's pipe as it arrives.
+final class OutputCollector: Sendable {
+    private let buffer = Mutex(Data())
+
+    init(_ pipe: Pipe) {
+        pipe.fileHandleForReading.readabilityHandler = { [self] handle in
+            let data = handle.availableData
+            buffer.withLock { $0.append(data) }
+        }
+    }
+
+    var text: String { String(decoding: buffer.withLock { $0 }, as: UTF8.self) }
+}
+
+/// A civitasd process, as an operator runs it.
+final class DaemonProcess: Sendable {
+    let process: Process
+    let data: URL
+    let port: Int
+    let stdout: OutputCollector
+    let stderr: OutputCollector
+
+    /// Starts civitasd on a free port and waits for its ready line.
+    static func launch(data: URL, arguments: [String] = []) async throws -> DaemonProcess {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binaries.path("civitasd"))
+        process.arguments = ["--data", data.path, "--port", "0"] + arguments
+        let (out, err) = (Pipe(), Pipe())
+        process.standardOutput = out
+        process.standardError = err
+        let stdout = OutputCollector(out)
+        let stderr = OutputCollector(err)
+        try process.run()
+        for _ in 0..<600 {
+            if let line = stdout.text.split(separator: "\n").first(where: { $0.contains("ready on") }),
+                let address = line.split(separator: " ").first(where: { $0.hasPrefix("127.0.0.1:") }),
+                let port = Int(address.split(separator: ":")[1])
+            {
+                return DaemonProcess(process: process, data: data, port: port, stdout: stdout, stderr: stderr)
+            }
+            guard process.isRunning else { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        process.terminate()
+        throw ProcessFailure("civitasd did not become ready. stderr:\n\(stderr.text)")
+    }
+
+    private init(process: Process, data: URL, port: Int, stdout: OutputCollector, stderr: OutputCollector) {
+        self.process = process
+        self.data = data
+        self.port = port
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+
+    /// Sends `signal` and waits for the process to exit; returns its status.
+    @discardableResult
+    func stop(with signal: Int32) async throws -> Int32 {
+        kill(process.processIdentifier, signal)
+        for _ in 0..<600 where process.isRunning {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        guard !process.isRunning else { throw ProcessFailure("civitasd ignored signal \(signal)") }
+        return process.terminationStatus
+    }
+
+    /// The environment the CLIs need to reach this server.
+    func environment(tokenFile: String) -> [String: String] {
+        [
+            "CIVITAS_SERVER": "127.0.0.1:\(port)",
+            "CIVITAS_CA": data.appendingPathComponent("tls/ca.pem").path,
+            "CIVITAS_TOKEN_FILE": tokenFile,
+        ]
+    }
+}
+
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs one of our CLIs to completion with `environment` added to a minimal one.
+func runCLI(_ name: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Binaries.path(name))
+    process.arguments = arguments
+    process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()].merging(environment) { $1 }
+    let (out, err) = (Pipe(), Pipe())
+    process.standardOutput = out
+    process.standardError = err
+    let stdout = OutputCollector(out)
+    let stderr = OutputCollector(err)
+    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+        process.terminationHandler = { _ in continuation.resume() }
+        do { try process.run() } catch { continuation.resume(throwing: error) }
+    }
+    // Let the pipes drain what the process wrote just before exiting.
+    try await Task.sleep(for: .milliseconds(20))
+    out.fileHandleForReading.readabilityHandler = nil
+    err.fileHandleForReading.readabilityHandler = nil
+    let rest = (String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+                String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    return CommandResult(status: process.terminationStatus, stdout: stdout.text + rest.0, stderr: stderr.text + rest.1)
+}
+
+struct ProcessFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
