@@ -49,6 +49,9 @@ struct Civitasd: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
+    @Flag(help: "Prepare the data directory (catalog, development TLS material, operator token) and exit.")
+    var `init` = false
+
     func validate() throws {
         if (tlsCertificate == nil) != (tlsKey == nil) {
             throw ValidationError("--tls-cert and --tls-key go together.")
@@ -79,6 +82,11 @@ struct Civitasd: AsyncParsableCommand {
         configuration.durability = Durability(rawValue: synchronous) ?? .powerLoss
 
         let daemon = try await CivitasDaemon(configuration: configuration, logger: logger)
+        if self.`init` {
+            daemon.closeWithoutServing()
+            print("Initialized \(configuration.dataDirectory.path)" + (daemon.developmentCA.map { "; clients trust \($0)" } ?? ""))
+            return
+        }
         let group = ServiceGroup(
             configuration: .init(
                 services: [.init(service: daemon)],

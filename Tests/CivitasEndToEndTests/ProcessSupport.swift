@@ -101,8 +101,22 @@ struct CommandResult {
 
 /// Runs one of our CLIs to completion with `environment` added to a minimal one.
 func runCLI(_ name: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> CommandResult {
+    try await run(Binaries.path(name), arguments, environment: environment)
+}
+
+/// Runs one of the scripts in ops/ with bash, finding our CLIs through CIVITAS_ADMIN.
+func runOpsScript(_ name: String, _ arguments: [String], environment: [String: String]) async throws -> CommandResult {
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("ops/\(name)").path
+    var environment = environment
+    environment["CIVITAS_ADMIN"] = Binaries.path("civitas-admin")
+    environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    return try await run("/bin/bash", [script] + arguments, environment: environment)
+}
+
+func run(_ executable: String, _ arguments: [String], environment: [String: String]) async throws -> CommandResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: Binaries.path(name))
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()].merging(environment) { $1 }
     let (out, err) = (Pipe(), Pipe())

@@ -101,6 +101,11 @@ public final class CivitasDaemon: Service, Sendable {
         server.beginGracefulShutdown()
     }
 
+    /// Closes the databases of a daemon that was set up but never run (`civitasd --init`).
+    public func closeWithoutServing() {
+        closeDatabases()
+    }
+
     private func closeDatabases() {
         tenants.closeAll()
         do { try catalog.close() } catch { logger.error("Closing the catalog failed", metadata: ["error": "\(error)"]) }
