@@ -37,6 +37,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         // Already in the graph through swift-certificates; named to build certificate SANs.
@@ -69,6 +70,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // The Dispatch-based worker pool, the durable job queue, the scheduler, the job kinds.
+        .target(
+            name: "Workers",
+            dependencies: [
+                "CivitasCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            path: "Workers",
+            swiftSettings: strictSettings
+        ),
+
         // gRPC handlers, authentication, TLS material and the server assembly.
         .target(
             name: "CivitasServer",
@@ -76,6 +90,7 @@ let package = Package(
                 "CivitasCore",
                 "CivitasStorage",
                 "CivitasProtos",
+                "Workers",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
@@ -163,6 +178,11 @@ let package = Package(
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WorkersTests",
+            dependencies: ["Workers", "CivitasCore", "CivitasTesting", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -3,5 +3,5 @@
 /// SHA-256 over the .proto files this module was generated from (each file's path
 /// relative to Protocols/, a newline, then its bytes, in byte order of the paths).
 public enum ProtosDigest {
-    public static let sha256 = "3bb8699f94953c6b56b8e3b22a3df71f32bda468cede8c1f8ae08032b426c289"
+    public static let sha256 = "2b9374ac6429e98c7c5d9eb78e1ed8da45a11872b7df81e80e71bbf9153722ae"
 }

@@ -88,13 +88,55 @@ public enum Civitas_V1_SubmissionService: Sendable {
                 type: .unary
             )
         }
+        /// Namespace for "DeclareCodes" metadata.
+        public enum DeclareCodes: Sendable {
+            /// Request type for "DeclareCodes".
+            public typealias Input = Civitas_V1_DeclareCodesRequest
+            /// Response type for "DeclareCodes".
+            public typealias Output = Civitas_V1_DeclareCodesResponse
+            /// Descriptor for "DeclareCodes".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "civitas.v1.SubmissionService"),
+                method: "DeclareCodes",
+                type: .unary
+            )
+        }
+        /// Namespace for "GetCodes" metadata.
+        public enum GetCodes: Sendable {
+            /// Request type for "GetCodes".
+            public typealias Input = Civitas_V1_GetCodesRequest
+            /// Response type for "GetCodes".
+            public typealias Output = Civitas_V1_CodeRegistry
+            /// Descriptor for "GetCodes".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "civitas.v1.SubmissionService"),
+                method: "GetCodes",
+                type: .unary
+            )
+        }
+        /// Namespace for "VerifyAuditLog" metadata.
+        public enum VerifyAuditLog: Sendable {
+            /// Request type for "VerifyAuditLog".
+            public typealias Input = Civitas_V1_VerifyAuditLogRequest
+            /// Response type for "VerifyAuditLog".
+            public typealias Output = Civitas_V1_VerifyAuditLogResponse
+            /// Descriptor for "VerifyAuditLog".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "civitas.v1.SubmissionService"),
+                method: "VerifyAuditLog",
+                type: .unary
+            )
+        }
         /// Descriptors for all methods in the "civitas.v1.SubmissionService" service.
         public static let descriptors: [GRPCCore.MethodDescriptor] = [
             SubmitMaterialReports.descriptor,
             SubmitInspections.descriptor,
             SubmitSurveyResponses.descriptor,
             SubmitFeedPoints.descriptor,
-            ListRecords.descriptor
+            ListRecords.descriptor,
+            DeclareCodes.descriptor,
+            GetCodes.descriptor,
+            VerifyAuditLog.descriptor
         ]
     }
 }
@@ -195,6 +237,60 @@ extension Civitas_V1_SubmissionService {
             request: GRPCCore.StreamingServerRequest<Civitas_V1_ListRecordsRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.StreamingServerResponse<Civitas_V1_ListRecordsResponse>
+
+        /// Handle the "DeclareCodes" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The codes submissions are checked against: indicators (with their value kind, range
+        /// > and assigned units), surveys, feed metrics and checklist items. HQ declares them as
+        /// > one document that replaces the previous one. Publishing a framework (FrameworkService)
+        /// > will declare the same codes from the framework itself.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Civitas_V1_DeclareCodesRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Civitas_V1_DeclareCodesResponse` messages.
+        func declareCodes(
+            request: GRPCCore.StreamingServerRequest<Civitas_V1_DeclareCodesRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Civitas_V1_DeclareCodesResponse>
+
+        /// Handle the "GetCodes" method.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Civitas_V1_GetCodesRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Civitas_V1_CodeRegistry` messages.
+        func getCodes(
+            request: GRPCCore.StreamingServerRequest<Civitas_V1_GetCodesRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Civitas_V1_CodeRegistry>
+
+        /// Handle the "VerifyAuditLog" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Recomputes the hash chain of the tenant's audit log and every stored record's content
+        /// > hash; reports the first row where they disagree.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Civitas_V1_VerifyAuditLogRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Civitas_V1_VerifyAuditLogResponse` messages.
+        func verifyAuditLog(
+            request: GRPCCore.StreamingServerRequest<Civitas_V1_VerifyAuditLogRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Civitas_V1_VerifyAuditLogResponse>
     }
 
     /// Service protocol for the "civitas.v1.SubmissionService" service.
@@ -279,6 +375,60 @@ extension Civitas_V1_SubmissionService {
             request: GRPCCore.ServerRequest<Civitas_V1_ListRecordsRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.ServerResponse<Civitas_V1_ListRecordsResponse>
+
+        /// Handle the "DeclareCodes" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The codes submissions are checked against: indicators (with their value kind, range
+        /// > and assigned units), surveys, feed metrics and checklist items. HQ declares them as
+        /// > one document that replaces the previous one. Publishing a framework (FrameworkService)
+        /// > will declare the same codes from the framework itself.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Civitas_V1_DeclareCodesRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Civitas_V1_DeclareCodesResponse` message.
+        func declareCodes(
+            request: GRPCCore.ServerRequest<Civitas_V1_DeclareCodesRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Civitas_V1_DeclareCodesResponse>
+
+        /// Handle the "GetCodes" method.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Civitas_V1_GetCodesRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Civitas_V1_CodeRegistry` message.
+        func getCodes(
+            request: GRPCCore.ServerRequest<Civitas_V1_GetCodesRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Civitas_V1_CodeRegistry>
+
+        /// Handle the "VerifyAuditLog" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Recomputes the hash chain of the tenant's audit log and every stored record's content
+        /// > hash; reports the first row where they disagree.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Civitas_V1_VerifyAuditLogRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Civitas_V1_VerifyAuditLogResponse` message.
+        func verifyAuditLog(
+            request: GRPCCore.ServerRequest<Civitas_V1_VerifyAuditLogRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Civitas_V1_VerifyAuditLogResponse>
     }
 
     /// Simple service protocol for the "civitas.v1.SubmissionService" service.
@@ -361,6 +511,60 @@ extension Civitas_V1_SubmissionService {
             request: Civitas_V1_ListRecordsRequest,
             context: GRPCCore.ServerContext
         ) async throws -> Civitas_V1_ListRecordsResponse
+
+        /// Handle the "DeclareCodes" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The codes submissions are checked against: indicators (with their value kind, range
+        /// > and assigned units), surveys, feed metrics and checklist items. HQ declares them as
+        /// > one document that replaces the previous one. Publishing a framework (FrameworkService)
+        /// > will declare the same codes from the framework itself.
+        ///
+        /// - Parameters:
+        ///   - request: A `Civitas_V1_DeclareCodesRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Civitas_V1_DeclareCodesResponse` to respond with.
+        func declareCodes(
+            request: Civitas_V1_DeclareCodesRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Civitas_V1_DeclareCodesResponse
+
+        /// Handle the "GetCodes" method.
+        ///
+        /// - Parameters:
+        ///   - request: A `Civitas_V1_GetCodesRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Civitas_V1_CodeRegistry` to respond with.
+        func getCodes(
+            request: Civitas_V1_GetCodesRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Civitas_V1_CodeRegistry
+
+        /// Handle the "VerifyAuditLog" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Recomputes the hash chain of the tenant's audit log and every stored record's content
+        /// > hash; reports the first row where they disagree.
+        ///
+        /// - Parameters:
+        ///   - request: A `Civitas_V1_VerifyAuditLogRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Civitas_V1_VerifyAuditLogResponse` to respond with.
+        func verifyAuditLog(
+            request: Civitas_V1_VerifyAuditLogRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Civitas_V1_VerifyAuditLogResponse
     }
 }
 
@@ -423,6 +627,39 @@ extension Civitas_V1_SubmissionService.StreamingServiceProtocol {
                 )
             }
         )
+        router.registerHandler(
+            forMethod: Civitas_V1_SubmissionService.Method.DeclareCodes.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Civitas_V1_DeclareCodesRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Civitas_V1_DeclareCodesResponse>(),
+            handler: { request, context in
+                try await self.declareCodes(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
+            forMethod: Civitas_V1_SubmissionService.Method.GetCodes.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Civitas_V1_GetCodesRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Civitas_V1_CodeRegistry>(),
+            handler: { request, context in
+                try await self.getCodes(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
+            forMethod: Civitas_V1_SubmissionService.Method.VerifyAuditLog.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Civitas_V1_VerifyAuditLogRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Civitas_V1_VerifyAuditLogResponse>(),
+            handler: { request, context in
+                try await self.verifyAuditLog(
+                    request: request,
+                    context: context
+                )
+            }
+        )
     }
 }
 
@@ -478,6 +715,39 @@ extension Civitas_V1_SubmissionService.ServiceProtocol {
         context: GRPCCore.ServerContext
     ) async throws -> GRPCCore.StreamingServerResponse<Civitas_V1_ListRecordsResponse> {
         let response = try await self.listRecords(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func declareCodes(
+        request: GRPCCore.StreamingServerRequest<Civitas_V1_DeclareCodesRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Civitas_V1_DeclareCodesResponse> {
+        let response = try await self.declareCodes(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func getCodes(
+        request: GRPCCore.StreamingServerRequest<Civitas_V1_GetCodesRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Civitas_V1_CodeRegistry> {
+        let response = try await self.getCodes(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func verifyAuditLog(
+        request: GRPCCore.StreamingServerRequest<Civitas_V1_VerifyAuditLogRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Civitas_V1_VerifyAuditLogResponse> {
+        let response = try await self.verifyAuditLog(
             request: GRPCCore.ServerRequest(stream: request),
             context: context
         )
@@ -546,6 +816,45 @@ extension Civitas_V1_SubmissionService.SimpleServiceProtocol {
     ) async throws -> GRPCCore.ServerResponse<Civitas_V1_ListRecordsResponse> {
         return GRPCCore.ServerResponse<Civitas_V1_ListRecordsResponse>(
             message: try await self.listRecords(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func declareCodes(
+        request: GRPCCore.ServerRequest<Civitas_V1_DeclareCodesRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Civitas_V1_DeclareCodesResponse> {
+        return GRPCCore.ServerResponse<Civitas_V1_DeclareCodesResponse>(
+            message: try await self.declareCodes(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func getCodes(
+        request: GRPCCore.ServerRequest<Civitas_V1_GetCodesRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Civitas_V1_CodeRegistry> {
+        return GRPCCore.ServerResponse<Civitas_V1_CodeRegistry>(
+            message: try await self.getCodes(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func verifyAuditLog(
+        request: GRPCCore.ServerRequest<Civitas_V1_VerifyAuditLogRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Civitas_V1_VerifyAuditLogResponse> {
+        return GRPCCore.ServerResponse<Civitas_V1_VerifyAuditLogResponse>(
+            message: try await self.verifyAuditLog(
                 request: request.message,
                 context: context
             ),
@@ -661,6 +970,75 @@ extension Civitas_V1_SubmissionService {
             deserializer: some GRPCCore.MessageDeserializer<Civitas_V1_ListRecordsResponse>,
             options: GRPCCore.CallOptions,
             onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Civitas_V1_ListRecordsResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "DeclareCodes" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The codes submissions are checked against: indicators (with their value kind, range
+        /// > and assigned units), surveys, feed metrics and checklist items. HQ declares them as
+        /// > one document that replaces the previous one. Publishing a framework (FrameworkService)
+        /// > will declare the same codes from the framework itself.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Civitas_V1_DeclareCodesRequest` message.
+        ///   - serializer: A serializer for `Civitas_V1_DeclareCodesRequest` messages.
+        ///   - deserializer: A deserializer for `Civitas_V1_DeclareCodesResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func declareCodes<Result>(
+            request: GRPCCore.ClientRequest<Civitas_V1_DeclareCodesRequest>,
+            serializer: some GRPCCore.MessageSerializer<Civitas_V1_DeclareCodesRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Civitas_V1_DeclareCodesResponse>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Civitas_V1_DeclareCodesResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "GetCodes" method.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Civitas_V1_GetCodesRequest` message.
+        ///   - serializer: A serializer for `Civitas_V1_GetCodesRequest` messages.
+        ///   - deserializer: A deserializer for `Civitas_V1_CodeRegistry` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func getCodes<Result>(
+            request: GRPCCore.ClientRequest<Civitas_V1_GetCodesRequest>,
+            serializer: some GRPCCore.MessageSerializer<Civitas_V1_GetCodesRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Civitas_V1_CodeRegistry>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Civitas_V1_CodeRegistry>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "VerifyAuditLog" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Recomputes the hash chain of the tenant's audit log and every stored record's content
+        /// > hash; reports the first row where they disagree.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Civitas_V1_VerifyAuditLogRequest` message.
+        ///   - serializer: A serializer for `Civitas_V1_VerifyAuditLogRequest` messages.
+        ///   - deserializer: A deserializer for `Civitas_V1_VerifyAuditLogResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func verifyAuditLog<Result>(
+            request: GRPCCore.ClientRequest<Civitas_V1_VerifyAuditLogRequest>,
+            serializer: some GRPCCore.MessageSerializer<Civitas_V1_VerifyAuditLogRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Civitas_V1_VerifyAuditLogResponse>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Civitas_V1_VerifyAuditLogResponse>) async throws -> Result
         ) async throws -> Result where Result: Sendable
     }
 
@@ -834,6 +1212,108 @@ extension Civitas_V1_SubmissionService {
                 onResponse: handleResponse
             )
         }
+
+        /// Call the "DeclareCodes" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > The codes submissions are checked against: indicators (with their value kind, range
+        /// > and assigned units), surveys, feed metrics and checklist items. HQ declares them as
+        /// > one document that replaces the previous one. Publishing a framework (FrameworkService)
+        /// > will declare the same codes from the framework itself.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Civitas_V1_DeclareCodesRequest` message.
+        ///   - serializer: A serializer for `Civitas_V1_DeclareCodesRequest` messages.
+        ///   - deserializer: A deserializer for `Civitas_V1_DeclareCodesResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func declareCodes<Result>(
+            request: GRPCCore.ClientRequest<Civitas_V1_DeclareCodesRequest>,
+            serializer: some GRPCCore.MessageSerializer<Civitas_V1_DeclareCodesRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Civitas_V1_DeclareCodesResponse>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Civitas_V1_DeclareCodesResponse>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Civitas_V1_SubmissionService.Method.DeclareCodes.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
+        /// Call the "GetCodes" method.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Civitas_V1_GetCodesRequest` message.
+        ///   - serializer: A serializer for `Civitas_V1_GetCodesRequest` messages.
+        ///   - deserializer: A deserializer for `Civitas_V1_CodeRegistry` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func getCodes<Result>(
+            request: GRPCCore.ClientRequest<Civitas_V1_GetCodesRequest>,
+            serializer: some GRPCCore.MessageSerializer<Civitas_V1_GetCodesRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Civitas_V1_CodeRegistry>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Civitas_V1_CodeRegistry>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Civitas_V1_SubmissionService.Method.GetCodes.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
+        /// Call the "VerifyAuditLog" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Recomputes the hash chain of the tenant's audit log and every stored record's content
+        /// > hash; reports the first row where they disagree.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Civitas_V1_VerifyAuditLogRequest` message.
+        ///   - serializer: A serializer for `Civitas_V1_VerifyAuditLogRequest` messages.
+        ///   - deserializer: A deserializer for `Civitas_V1_VerifyAuditLogResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func verifyAuditLog<Result>(
+            request: GRPCCore.ClientRequest<Civitas_V1_VerifyAuditLogRequest>,
+            serializer: some GRPCCore.MessageSerializer<Civitas_V1_VerifyAuditLogRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Civitas_V1_VerifyAuditLogResponse>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Civitas_V1_VerifyAuditLogResponse>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Civitas_V1_SubmissionService.Method.VerifyAuditLog.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
     }
 }
 
@@ -965,6 +1445,93 @@ extension Civitas_V1_SubmissionService.ClientProtocol {
             request: request,
             serializer: GRPCProtobuf.ProtobufSerializer<Civitas_V1_ListRecordsRequest>(),
             deserializer: GRPCProtobuf.ProtobufDeserializer<Civitas_V1_ListRecordsResponse>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "DeclareCodes" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > The codes submissions are checked against: indicators (with their value kind, range
+    /// > and assigned units), surveys, feed metrics and checklist items. HQ declares them as
+    /// > one document that replaces the previous one. Publishing a framework (FrameworkService)
+    /// > will declare the same codes from the framework itself.
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Civitas_V1_DeclareCodesRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func declareCodes<Result>(
+        request: GRPCCore.ClientRequest<Civitas_V1_DeclareCodesRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Civitas_V1_DeclareCodesResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.declareCodes(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Civitas_V1_DeclareCodesRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Civitas_V1_DeclareCodesResponse>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "GetCodes" method.
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Civitas_V1_GetCodesRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func getCodes<Result>(
+        request: GRPCCore.ClientRequest<Civitas_V1_GetCodesRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Civitas_V1_CodeRegistry>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.getCodes(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Civitas_V1_GetCodesRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Civitas_V1_CodeRegistry>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "VerifyAuditLog" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Recomputes the hash chain of the tenant's audit log and every stored record's content
+    /// > hash; reports the first row where they disagree.
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Civitas_V1_VerifyAuditLogRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func verifyAuditLog<Result>(
+        request: GRPCCore.ClientRequest<Civitas_V1_VerifyAuditLogRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Civitas_V1_VerifyAuditLogResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.verifyAuditLog(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Civitas_V1_VerifyAuditLogRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Civitas_V1_VerifyAuditLogResponse>(),
             options: options,
             onResponse: handleResponse
         )
@@ -1120,6 +1687,105 @@ extension Civitas_V1_SubmissionService.ClientProtocol {
             metadata: metadata
         )
         return try await self.listRecords(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "DeclareCodes" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > The codes submissions are checked against: indicators (with their value kind, range
+    /// > and assigned units), surveys, feed metrics and checklist items. HQ declares them as
+    /// > one document that replaces the previous one. Publishing a framework (FrameworkService)
+    /// > will declare the same codes from the framework itself.
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func declareCodes<Result>(
+        _ message: Civitas_V1_DeclareCodesRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Civitas_V1_DeclareCodesResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Civitas_V1_DeclareCodesRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.declareCodes(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "GetCodes" method.
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func getCodes<Result>(
+        _ message: Civitas_V1_GetCodesRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Civitas_V1_CodeRegistry>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Civitas_V1_GetCodesRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.getCodes(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "VerifyAuditLog" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Recomputes the hash chain of the tenant's audit log and every stored record's content
+    /// > hash; reports the first row where they disagree.
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func verifyAuditLog<Result>(
+        _ message: Civitas_V1_VerifyAuditLogRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Civitas_V1_VerifyAuditLogResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Civitas_V1_VerifyAuditLogRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.verifyAuditLog(
             request: request,
             options: options,
             onResponse: handleResponse

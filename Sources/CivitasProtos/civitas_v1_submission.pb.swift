@@ -23,6 +23,193 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
+public nonisolated struct Civitas_V1_IndicatorCode: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var code: String = String()
+
+  /// material | inspection | survey | feed
+  public var method: String = String()
+
+  /// material only: number | provided
+  public var valueKind: String = String()
+
+  public var hasRange_p: Bool = false
+
+  public var min: Double = 0
+
+  public var max: Double = 0
+
+  /// material only: units assigned to report it
+  public var units: [String] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Civitas_V1_SurveyCode: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var code: String = String()
+
+  public var questions: [String] = []
+
+  public var minDurationSeconds: UInt32 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Civitas_V1_FeedMetricCode: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var code: String = String()
+
+  /// unit of measure, e.g. "AQI"
+  public var unit: String = String()
+
+  public var min: Double = 0
+
+  public var max: Double = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Civitas_V1_ChecklistItemCode: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var code: String = String()
+
+  public var description_p: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Civitas_V1_CodeRegistry: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var tenant: String = String()
+
+  public var indicators: [Civitas_V1_IndicatorCode] = []
+
+  public var surveys: [Civitas_V1_SurveyCode] = []
+
+  public var feedMetrics: [Civitas_V1_FeedMetricCode] = []
+
+  public var checklistItems: [Civitas_V1_ChecklistItemCode] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Civitas_V1_DeclareCodesRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var tenant: String = String()
+
+  public var codes: Civitas_V1_CodeRegistry {
+    get {_codes ?? Civitas_V1_CodeRegistry()}
+    set {_codes = newValue}
+  }
+  /// Returns true if `codes` has been explicitly set.
+  public var hasCodes: Bool {self._codes != nil}
+  /// Clears the value of `codes`. Subsequent reads from it will return its default value.
+  public mutating func clearCodes() {self._codes = nil}
+
+  public var dryRun: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _codes: Civitas_V1_CodeRegistry? = nil
+}
+
+public nonisolated struct Civitas_V1_DeclareCodesResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// non-empty: nothing was declared
+  public var errors: [Civitas_V1_RecordError] = []
+
+  public var indicators: UInt32 = 0
+
+  public var surveys: UInt32 = 0
+
+  public var feedMetrics: UInt32 = 0
+
+  public var checklistItems: UInt32 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Civitas_V1_GetCodesRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var tenant: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Civitas_V1_VerifyAuditLogRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var tenant: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct Civitas_V1_VerifyAuditLogResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var intact: Bool = false
+
+  public var entries: UInt64 = 0
+
+  public var records: UInt64 = 0
+
+  /// 0 when intact
+  public var firstBrokenEntry: UInt64 = 0
+
+  public var problem: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 public nonisolated struct Civitas_V1_MaterialReport: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -288,11 +475,14 @@ public nonisolated struct Civitas_V1_SubmitResponse: Sendable {
 
   public var repeated: UInt32 = 0
 
+  /// records in refused batches (nothing of those batches is stored)
   public var refused: UInt32 = 0
 
   public var batches: [Civitas_V1_BatchOutcome] = []
 
   public var lastSequence: UInt64 = 0
+
+  public var dryRun: Bool = false
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -306,13 +496,16 @@ public nonisolated struct Civitas_V1_ListRecordsRequest: Sendable {
 
   public var tenant: String = String()
 
-  /// material | inspection | survey | feed
+  /// material | inspection | survey | feed (required)
   public var channel: String = String()
 
+  /// material: only this unit's reports
   public var unit: String = String()
 
+  /// only records attributed to this sub-command's block
   public var subcommand: String = String()
 
+  /// only records whose time (or reporting period) lies in it
   public var period: Civitas_V1_Period {
     get {_period ?? Civitas_V1_Period()}
     set {_period = newValue}
@@ -330,6 +523,9 @@ public nonisolated struct Civitas_V1_ListRecordsRequest: Sendable {
   public var hasPage: Bool {self._page != nil}
   /// Clears the value of `page`. Subsequent reads from it will return its default value.
   public mutating func clearPage() {self._page = nil}
+
+  /// material: also reports superseded by a newer one
+  public var includeSuperseded: Bool = false
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -447,6 +643,440 @@ public nonisolated struct Civitas_V1_ListRecordsResponse: Sendable {
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "civitas.v1"
+
+nonisolated extension Civitas_V1_IndicatorCode: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".IndicatorCode"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}code\0\u{1}method\0\u{3}value_kind\0\u{3}has_range\0\u{1}min\0\u{1}max\0\u{1}units\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.code) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.method) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.valueKind) }()
+      case 4: try { try decoder.decodeSingularBoolField(value: &self.hasRange_p) }()
+      case 5: try { try decoder.decodeSingularDoubleField(value: &self.min) }()
+      case 6: try { try decoder.decodeSingularDoubleField(value: &self.max) }()
+      case 7: try { try decoder.decodeRepeatedStringField(value: &self.units) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.code.isEmpty {
+      try visitor.visitSingularStringField(value: self.code, fieldNumber: 1)
+    }
+    if !self.method.isEmpty {
+      try visitor.visitSingularStringField(value: self.method, fieldNumber: 2)
+    }
+    if !self.valueKind.isEmpty {
+      try visitor.visitSingularStringField(value: self.valueKind, fieldNumber: 3)
+    }
+    if self.hasRange_p != false {
+      try visitor.visitSingularBoolField(value: self.hasRange_p, fieldNumber: 4)
+    }
+    if self.min.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.min, fieldNumber: 5)
+    }
+    if self.max.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.max, fieldNumber: 6)
+    }
+    if !self.units.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.units, fieldNumber: 7)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Civitas_V1_IndicatorCode, rhs: Civitas_V1_IndicatorCode) -> Bool {
+    if lhs.code != rhs.code {return false}
+    if lhs.method != rhs.method {return false}
+    if lhs.valueKind != rhs.valueKind {return false}
+    if lhs.hasRange_p != rhs.hasRange_p {return false}
+    if lhs.min != rhs.min {return false}
+    if lhs.max != rhs.max {return false}
+    if lhs.units != rhs.units {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Civitas_V1_SurveyCode: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".SurveyCode"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}code\0\u{1}questions\0\u{3}min_duration_seconds\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.code) }()
+      case 2: try { try decoder.decodeRepeatedStringField(value: &self.questions) }()
+      case 3: try { try decoder.decodeSingularUInt32Field(value: &self.minDurationSeconds) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.code.isEmpty {
+      try visitor.visitSingularStringField(value: self.code, fieldNumber: 1)
+    }
+    if !self.questions.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.questions, fieldNumber: 2)
+    }
+    if self.minDurationSeconds != 0 {
+      try visitor.visitSingularUInt32Field(value: self.minDurationSeconds, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Civitas_V1_SurveyCode, rhs: Civitas_V1_SurveyCode) -> Bool {
+    if lhs.code != rhs.code {return false}
+    if lhs.questions != rhs.questions {return false}
+    if lhs.minDurationSeconds != rhs.minDurationSeconds {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Civitas_V1_FeedMetricCode: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".FeedMetricCode"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}code\0\u{1}unit\0\u{1}min\0\u{1}max\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.code) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.unit) }()
+      case 3: try { try decoder.decodeSingularDoubleField(value: &self.min) }()
+      case 4: try { try decoder.decodeSingularDoubleField(value: &self.max) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.code.isEmpty {
+      try visitor.visitSingularStringField(value: self.code, fieldNumber: 1)
+    }
+    if !self.unit.isEmpty {
+      try visitor.visitSingularStringField(value: self.unit, fieldNumber: 2)
+    }
+    if self.min.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.min, fieldNumber: 3)
+    }
+    if self.max.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.max, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Civitas_V1_FeedMetricCode, rhs: Civitas_V1_FeedMetricCode) -> Bool {
+    if lhs.code != rhs.code {return false}
+    if lhs.unit != rhs.unit {return false}
+    if lhs.min != rhs.min {return false}
+    if lhs.max != rhs.max {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Civitas_V1_ChecklistItemCode: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ChecklistItemCode"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}code\0\u{1}description\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.code) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.description_p) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.code.isEmpty {
+      try visitor.visitSingularStringField(value: self.code, fieldNumber: 1)
+    }
+    if !self.description_p.isEmpty {
+      try visitor.visitSingularStringField(value: self.description_p, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Civitas_V1_ChecklistItemCode, rhs: Civitas_V1_ChecklistItemCode) -> Bool {
+    if lhs.code != rhs.code {return false}
+    if lhs.description_p != rhs.description_p {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Civitas_V1_CodeRegistry: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".CodeRegistry"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}tenant\0\u{1}indicators\0\u{1}surveys\0\u{3}feed_metrics\0\u{3}checklist_items\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.tenant) }()
+      case 2: try { try decoder.decodeRepeatedMessageField(value: &self.indicators) }()
+      case 3: try { try decoder.decodeRepeatedMessageField(value: &self.surveys) }()
+      case 4: try { try decoder.decodeRepeatedMessageField(value: &self.feedMetrics) }()
+      case 5: try { try decoder.decodeRepeatedMessageField(value: &self.checklistItems) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.tenant.isEmpty {
+      try visitor.visitSingularStringField(value: self.tenant, fieldNumber: 1)
+    }
+    if !self.indicators.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.indicators, fieldNumber: 2)
+    }
+    if !self.surveys.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.surveys, fieldNumber: 3)
+    }
+    if !self.feedMetrics.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.feedMetrics, fieldNumber: 4)
+    }
+    if !self.checklistItems.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.checklistItems, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Civitas_V1_CodeRegistry, rhs: Civitas_V1_CodeRegistry) -> Bool {
+    if lhs.tenant != rhs.tenant {return false}
+    if lhs.indicators != rhs.indicators {return false}
+    if lhs.surveys != rhs.surveys {return false}
+    if lhs.feedMetrics != rhs.feedMetrics {return false}
+    if lhs.checklistItems != rhs.checklistItems {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Civitas_V1_DeclareCodesRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".DeclareCodesRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}tenant\0\u{1}codes\0\u{3}dry_run\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.tenant) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._codes) }()
+      case 3: try { try decoder.decodeSingularBoolField(value: &self.dryRun) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.tenant.isEmpty {
+      try visitor.visitSingularStringField(value: self.tenant, fieldNumber: 1)
+    }
+    try { if let v = self._codes {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
+    if self.dryRun != false {
+      try visitor.visitSingularBoolField(value: self.dryRun, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Civitas_V1_DeclareCodesRequest, rhs: Civitas_V1_DeclareCodesRequest) -> Bool {
+    if lhs.tenant != rhs.tenant {return false}
+    if lhs._codes != rhs._codes {return false}
+    if lhs.dryRun != rhs.dryRun {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Civitas_V1_DeclareCodesResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".DeclareCodesResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}errors\0\u{1}indicators\0\u{1}surveys\0\u{3}feed_metrics\0\u{3}checklist_items\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.errors) }()
+      case 2: try { try decoder.decodeSingularUInt32Field(value: &self.indicators) }()
+      case 3: try { try decoder.decodeSingularUInt32Field(value: &self.surveys) }()
+      case 4: try { try decoder.decodeSingularUInt32Field(value: &self.feedMetrics) }()
+      case 5: try { try decoder.decodeSingularUInt32Field(value: &self.checklistItems) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.errors.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.errors, fieldNumber: 1)
+    }
+    if self.indicators != 0 {
+      try visitor.visitSingularUInt32Field(value: self.indicators, fieldNumber: 2)
+    }
+    if self.surveys != 0 {
+      try visitor.visitSingularUInt32Field(value: self.surveys, fieldNumber: 3)
+    }
+    if self.feedMetrics != 0 {
+      try visitor.visitSingularUInt32Field(value: self.feedMetrics, fieldNumber: 4)
+    }
+    if self.checklistItems != 0 {
+      try visitor.visitSingularUInt32Field(value: self.checklistItems, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Civitas_V1_DeclareCodesResponse, rhs: Civitas_V1_DeclareCodesResponse) -> Bool {
+    if lhs.errors != rhs.errors {return false}
+    if lhs.indicators != rhs.indicators {return false}
+    if lhs.surveys != rhs.surveys {return false}
+    if lhs.feedMetrics != rhs.feedMetrics {return false}
+    if lhs.checklistItems != rhs.checklistItems {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Civitas_V1_GetCodesRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".GetCodesRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}tenant\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.tenant) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.tenant.isEmpty {
+      try visitor.visitSingularStringField(value: self.tenant, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Civitas_V1_GetCodesRequest, rhs: Civitas_V1_GetCodesRequest) -> Bool {
+    if lhs.tenant != rhs.tenant {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Civitas_V1_VerifyAuditLogRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".VerifyAuditLogRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}tenant\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.tenant) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.tenant.isEmpty {
+      try visitor.visitSingularStringField(value: self.tenant, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Civitas_V1_VerifyAuditLogRequest, rhs: Civitas_V1_VerifyAuditLogRequest) -> Bool {
+    if lhs.tenant != rhs.tenant {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Civitas_V1_VerifyAuditLogResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".VerifyAuditLogResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}intact\0\u{1}entries\0\u{1}records\0\u{3}first_broken_entry\0\u{1}problem\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBoolField(value: &self.intact) }()
+      case 2: try { try decoder.decodeSingularUInt64Field(value: &self.entries) }()
+      case 3: try { try decoder.decodeSingularUInt64Field(value: &self.records) }()
+      case 4: try { try decoder.decodeSingularUInt64Field(value: &self.firstBrokenEntry) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.problem) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.intact != false {
+      try visitor.visitSingularBoolField(value: self.intact, fieldNumber: 1)
+    }
+    if self.entries != 0 {
+      try visitor.visitSingularUInt64Field(value: self.entries, fieldNumber: 2)
+    }
+    if self.records != 0 {
+      try visitor.visitSingularUInt64Field(value: self.records, fieldNumber: 3)
+    }
+    if self.firstBrokenEntry != 0 {
+      try visitor.visitSingularUInt64Field(value: self.firstBrokenEntry, fieldNumber: 4)
+    }
+    if !self.problem.isEmpty {
+      try visitor.visitSingularStringField(value: self.problem, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Civitas_V1_VerifyAuditLogResponse, rhs: Civitas_V1_VerifyAuditLogResponse) -> Bool {
+    if lhs.intact != rhs.intact {return false}
+    if lhs.entries != rhs.entries {return false}
+    if lhs.records != rhs.records {return false}
+    if lhs.firstBrokenEntry != rhs.firstBrokenEntry {return false}
+    if lhs.problem != rhs.problem {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
 
 nonisolated extension Civitas_V1_MaterialReport: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".MaterialReport"
@@ -979,7 +1609,7 @@ nonisolated extension Civitas_V1_BatchOutcome: SwiftProtobuf.Message, SwiftProto
 
 nonisolated extension Civitas_V1_SubmitResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".SubmitResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}stored\0\u{1}repeated\0\u{1}refused\0\u{1}batches\0\u{3}last_sequence\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}stored\0\u{1}repeated\0\u{1}refused\0\u{1}batches\0\u{3}last_sequence\0\u{3}dry_run\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -992,6 +1622,7 @@ nonisolated extension Civitas_V1_SubmitResponse: SwiftProtobuf.Message, SwiftPro
       case 3: try { try decoder.decodeSingularUInt32Field(value: &self.refused) }()
       case 4: try { try decoder.decodeRepeatedMessageField(value: &self.batches) }()
       case 5: try { try decoder.decodeSingularUInt64Field(value: &self.lastSequence) }()
+      case 6: try { try decoder.decodeSingularBoolField(value: &self.dryRun) }()
       default: break
       }
     }
@@ -1013,6 +1644,9 @@ nonisolated extension Civitas_V1_SubmitResponse: SwiftProtobuf.Message, SwiftPro
     if self.lastSequence != 0 {
       try visitor.visitSingularUInt64Field(value: self.lastSequence, fieldNumber: 5)
     }
+    if self.dryRun != false {
+      try visitor.visitSingularBoolField(value: self.dryRun, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1022,6 +1656,7 @@ nonisolated extension Civitas_V1_SubmitResponse: SwiftProtobuf.Message, SwiftPro
     if lhs.refused != rhs.refused {return false}
     if lhs.batches != rhs.batches {return false}
     if lhs.lastSequence != rhs.lastSequence {return false}
+    if lhs.dryRun != rhs.dryRun {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1029,7 +1664,7 @@ nonisolated extension Civitas_V1_SubmitResponse: SwiftProtobuf.Message, SwiftPro
 
 nonisolated extension Civitas_V1_ListRecordsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListRecordsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}tenant\0\u{1}channel\0\u{1}unit\0\u{1}subcommand\0\u{1}period\0\u{1}page\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}tenant\0\u{1}channel\0\u{1}unit\0\u{1}subcommand\0\u{1}period\0\u{1}page\0\u{3}include_superseded\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1043,6 +1678,7 @@ nonisolated extension Civitas_V1_ListRecordsRequest: SwiftProtobuf.Message, Swif
       case 4: try { try decoder.decodeSingularStringField(value: &self.subcommand) }()
       case 5: try { try decoder.decodeSingularMessageField(value: &self._period) }()
       case 6: try { try decoder.decodeSingularMessageField(value: &self._page) }()
+      case 7: try { try decoder.decodeSingularBoolField(value: &self.includeSuperseded) }()
       default: break
       }
     }
@@ -1071,6 +1707,9 @@ nonisolated extension Civitas_V1_ListRecordsRequest: SwiftProtobuf.Message, Swif
     try { if let v = self._page {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
     } }()
+    if self.includeSuperseded != false {
+      try visitor.visitSingularBoolField(value: self.includeSuperseded, fieldNumber: 7)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1081,6 +1720,7 @@ nonisolated extension Civitas_V1_ListRecordsRequest: SwiftProtobuf.Message, Swif
     if lhs.subcommand != rhs.subcommand {return false}
     if lhs._period != rhs._period {return false}
     if lhs._page != rhs._page {return false}
+    if lhs.includeSuperseded != rhs.includeSuperseded {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
