@@ -1,0 +1,1 @@
+// The Workers module: see Workers/README.md once written. (Placeholder so the target builds.)
