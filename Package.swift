@@ -127,6 +127,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -165,6 +166,15 @@ let package = Package(
         ),
 
         .testTarget(name: "CivitasCoreTests", dependencies: ["CivitasCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CivitasCLISupportTests",
+            dependencies: [
+                "CivitasCLISupport", "CivitasProtos",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "CivitasStorageTests",
             dependencies: ["CivitasStorage", "CivitasCore", .product(name: "Logging", package: "swift-log")],

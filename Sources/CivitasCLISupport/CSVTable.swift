@@ -12,13 +12,19 @@ public struct CSVTable: Sendable {
     public var header: [String]
     public var records: [Record]
 
-    /// Parses UTF-8 text, with or without the byte-order mark Excel writes.
+    /// How the file was encoded (see ``TextDecoding``).
+    public var encoding: TextEncoding = .utf8
+
+    /// Parses UTF-8 text, with or without the byte-order mark Excel writes, or GB18030
+    /// (what Excel in China writes when told "CSV").
     public init(data: Data, source: String) throws {
-        var bytes = data[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(data: Data(bytes), encoding: .utf8) else {
-            throw CSVError(source: source, line: 0, message: "is not UTF-8 text")
-        }
+        let (text, encoding) = try TextDecoding.decode(data, source: source)
+        try self.init(text: text, source: source)
+        self.encoding = encoding
+    }
+
+    /// Parses text already decoded.
+    public init(text: String, source: String) throws {
         var rows = try Self.parse(text, source: source)
         guard !rows.isEmpty else { throw CSVError(source: source, line: 1, message: "has no header line") }
         let first = rows.removeFirst()

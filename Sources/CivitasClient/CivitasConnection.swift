@@ -7,6 +7,7 @@ public struct CivitasConnection: Sendable {
     public let identity: Civitas_V1_IdentityService.Client<HTTP2ClientTransport.Posix>
     public let tenantAdmin: Civitas_V1_TenantAdminService.Client<HTTP2ClientTransport.Posix>
     public let organization: Civitas_V1_OrganizationService.Client<HTTP2ClientTransport.Posix>
+    public let submissions: Civitas_V1_SubmissionService.Client<HTTP2ClientTransport.Posix>
     public let health: Grpc_Health_V1_Health.Client<HTTP2ClientTransport.Posix>
     public let settings: ConnectionSettings
 
@@ -33,7 +34,8 @@ public struct CivitasConnection: Sendable {
         return try await withGRPCClient(transport: transport, interceptors: interceptors) { client in
             let connection = CivitasConnection(
                 identity: .init(wrapping: client), tenantAdmin: .init(wrapping: client),
-                organization: .init(wrapping: client), health: .init(wrapping: client), settings: settings
+                organization: .init(wrapping: client), submissions: .init(wrapping: client),
+                health: .init(wrapping: client), settings: settings
             )
             return try await body(connection)
         }
