@@ -1,1 +1,0 @@
-// The Workers module: see Workers/README.md once written. (Placeholder so the target builds.)
