@@ -45,11 +45,34 @@ public enum TenantAction: Sendable, CaseIterable {
     case readIdentity
     case readOrganization
     case writeOrganization
+    case readJobs
+    case manageJobs
+    case manageSchedules
+    case submitMaterials
+    case submitInspections
+    case submitSurveys
+    case submitFeeds
+    case declareCodes
+    case readCodes
+    case readRecords
+    case verifyAudit
 
     public var allowedRoles: Set<Role> {
         switch self {
         case .readIdentity, .readOrganization: [.hq, .subcommand, .unit, .inspector, .reader]
         case .writeOrganization: [.hq]
+        // Jobs and schedules are tenant-wide (their arguments are ids and periods); every
+        // role may follow them, only HQ cancels jobs or changes schedules.
+        case .readJobs: [.hq, .subcommand, .unit, .inspector, .reader]
+        case .manageJobs, .manageSchedules: [.hq]
+        // Units report materials; inspectors record inspections and survey waves; feeds
+        // come from the city's platform through HQ or a sub-command (DOMAIN §2, §4).
+        case .submitMaterials: [.hq, .subcommand, .unit]
+        case .submitInspections, .submitSurveys: [.hq, .subcommand, .inspector]
+        case .submitFeeds: [.hq, .subcommand]
+        case .declareCodes: [.hq]
+        case .readCodes, .readRecords: [.hq, .subcommand, .unit, .inspector, .reader]
+        case .verifyAudit: [.hq, .reader]
         }
     }
 
@@ -58,6 +81,17 @@ public enum TenantAction: Sendable, CaseIterable {
         case .readIdentity: "read its own identity"
         case .readOrganization: "read the organization"
         case .writeOrganization: "change the organization"
+        case .readJobs: "read jobs and schedules"
+        case .manageJobs: "cancel jobs"
+        case .manageSchedules: "create, pause, resume or delete schedules"
+        case .submitMaterials: "submit material reports"
+        case .submitInspections: "submit inspection records"
+        case .submitSurveys: "submit survey responses"
+        case .submitFeeds: "submit feed points"
+        case .declareCodes: "declare the codes submissions are checked against"
+        case .readCodes: "read the declared codes"
+        case .readRecords: "read stored records"
+        case .verifyAudit: "verify the audit log"
         }
     }
 }

@@ -12,7 +12,11 @@ public final class Catalog: Sendable {
         )
     }
 
-    public func close() throws { try pool.close() }
+    /// Checkpoints (see TenantDatabase.close) and closes.
+    public func close() throws {
+        try pool.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try pool.close()
+    }
 
     // MARK: Tenants
 

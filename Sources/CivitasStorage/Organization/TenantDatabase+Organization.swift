@@ -5,18 +5,22 @@ internal import GRDB
 extension TenantDatabase {
     /// Validates and stores a batch in one transaction: all of it, or (with problems
     /// listed) none of it. `dryRun` validates and counts without storing.
+    /// `principal` names the writer in the audit log (a credential id).
     public func writeOrganization(
-        _ batch: OrganizationBatch, mode: OrganizationWriteMode, dryRun: Bool = false, now: Date = Date()
+        _ batch: OrganizationBatch, mode: OrganizationWriteMode, dryRun: Bool = false, now: Date = Date(),
+        principal: String = "local"
     ) async throws -> OrganizationWriteResult {
         do {
-            return try await writeOrganizationInTransaction(batch, mode: mode, dryRun: dryRun, now: now)
+            let result = try await writeOrganizationInTransaction(batch, mode: mode, dryRun: dryRun, now: now, principal: principal)
+            state.forgetOrganization()
+            return result
         } catch let rollback as DryRunRollback {
             return .written(rollback.summary)
         }
     }
 
     private func writeOrganizationInTransaction(
-        _ batch: OrganizationBatch, mode: OrganizationWriteMode, dryRun: Bool, now: Date
+        _ batch: OrganizationBatch, mode: OrganizationWriteMode, dryRun: Bool, now: Date, principal: String
     ) async throws -> OrganizationWriteResult {
         try await pool.write { db in
             var known = try Dictionary(
@@ -49,33 +53,53 @@ extension TenantDatabase {
             }
             let summary = try writer(db)
             if dryRun { throw DryRunRollback(summary: summary) }
+            if summary.created + summary.updated > 0 {
+                try AuditLog.append(
+                    AuditEntry(at: now, principal: principal, action: "organization", subject: batch.kind.plural, sequences: nil,
+                               recordCount: summary.created + summary.updated, digest: AuditLog.digest(ofText: "\(batch)")),
+                    db
+                )
+            }
             return .written(summary)
         }
     }
 
-    /// Deactivates one entity (idempotent). A sub-command with active units or points
-    /// cannot be deactivated: they would be left pointing at a closed block.
-    public func deactivate(_ kind: OrganizationKind, id: String, now: Date = Date()) async throws -> OrganizationEntity {
-        try await pool.write { db in
+    /// Deactivates one entity (idempotent: an inactive one is returned unchanged, and
+    /// only a real change is audited). A sub-command with active units or points cannot
+    /// be deactivated: they would be left pointing at a closed block.
+    public func deactivate(
+        _ kind: OrganizationKind, id: String, now: Date = Date(), principal: String = "local"
+    ) async throws -> OrganizationEntity {
+        defer { state.forgetOrganization() }
+        return try await pool.write { db in
+            let entity: OrganizationEntity
+            var changed = false
             switch kind {
             case .subcommand:
                 var row = try Self.existing(SubcommandRow.self, id, kind, db)
                 if row.active {
                     if let problem = try Self.activeChildrenProblem(id, db) { throw CivitasError.failedPrecondition(problem) }
-                    row.active = false
-                    row.updatedAt = now
+                    (row.active, row.updatedAt, changed) = (false, now, true)
                     try row.update(db)
                 }
-                return .subcommand(row.entity)
+                entity = .subcommand(row.entity)
             case .unit:
                 var row = try Self.existing(UnitRow.self, id, kind, db)
-                if row.active { (row.active, row.updatedAt) = (false, now); try row.update(db) }
-                return .unit(row.entity)
+                if row.active { (row.active, row.updatedAt, changed) = (false, now, true); try row.update(db) }
+                entity = .unit(row.entity)
             case .point:
                 var row = try Self.existing(PointRow.self, id, kind, db)
-                if row.active { (row.active, row.updatedAt) = (false, now); try row.update(db) }
-                return .point(row.entity)
+                if row.active { (row.active, row.updatedAt, changed) = (false, now, true); try row.update(db) }
+                entity = .point(row.entity)
             }
+            if changed {
+                try AuditLog.append(
+                    AuditEntry(at: now, principal: principal, action: "deactivate", subject: "\(kind.rawValue) \(id)", sequences: nil,
+                               recordCount: 1, digest: AuditLog.digest(ofText: id)),
+                    db
+                )
+            }
+            return entity
         }
     }
 

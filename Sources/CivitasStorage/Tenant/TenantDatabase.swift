@@ -8,6 +8,13 @@ internal import GRDB
 public struct TenantDatabase: Sendable {
     public let tenant: TenantID
     let pool: DatabasePool
+    let state: TenantDatabaseState
+
+    init(tenant: TenantID, pool: DatabasePool) {
+        self.tenant = tenant
+        self.pool = pool
+        state = TenantDatabaseState(committer: GroupCommitter(pool: pool))
+    }
 
     static func open(tenant: TenantID, path: String, durability: Durability) throws -> TenantDatabase {
         let pool = try DatabaseOpener.openPool(
@@ -34,7 +41,13 @@ public struct TenantDatabase: Sendable {
         return TenantDatabase(tenant: tenant, pool: pool)
     }
 
-    func close() throws { try pool.close() }
+    /// Folds the write-ahead log into the main file, then closes. Without the checkpoint,
+    /// GRDB closes the writer before its readers and committed data may stay in the
+    /// `-wal` file, so a copy of the `.sqlite` alone would miss it.
+    func close() throws {
+        try pool.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try pool.close()
+    }
 
     /// Writes a consistent copy of the whole database to `path` while writers go on
     /// (SQLite's online backup from one read snapshot).

@@ -15,7 +15,12 @@ extension TenantRegistry {
         } catch {
             throw CivitasError.invalidArgument("The backup is not a SQLite database.")
         }
-        defer { try? queue.close() }
+        defer {
+            try? queue.close()
+            // Reading a WAL-mode file makes SQLite create its -wal/-shm companions; a
+            // read-only check leaves nothing in them, so nothing is lost removing them.
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: candidate + suffix) }
+        }
         try queue.read { db in
             let integrity: String?
             do {

@@ -43,6 +43,162 @@ enum TenantSchema {
                 CREATE INDEX inspection_point_by_subcommand ON inspection_point(subcommand_id, id);
                 """)
         }
+        migrator.registerMigration("v2: submissions, codes, audit log") { db in
+            try db.execute(sql: submissionsV2)
+        }
         return migrator
     }
+
+    /// Records of the four channels, append-only. `sequence` is the tenant's sequence
+    /// number (one counter across channels); `key` the client's idempotency key, unique
+    /// per channel; `content_sha256` the hash of the canonical content (CanonicalContent),
+    /// which makes "same key, other content" detectable and tampering checkable. Times are
+    /// whole milliseconds since 1970 (UTC).
+    static let submissionsV2 = """
+        CREATE TABLE sequence_counter (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last INTEGER NOT NULL
+        ) STRICT;
+        INSERT INTO sequence_counter (id, last) VALUES (1, 0);
+
+        CREATE TABLE material_report (
+            sequence INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            content_sha256 BLOB NOT NULL,
+            principal TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            unit_id TEXT NOT NULL,
+            indicator TEXT NOT NULL,
+            period TEXT NOT NULL,
+            period_start INTEGER NOT NULL,
+            period_end INTEGER NOT NULL,
+            value REAL,
+            provided INTEGER,
+            note TEXT NOT NULL
+        ) STRICT;
+        -- A newer report supersedes an older one of the same unit, indicator and period;
+        -- both stay (the history is queryable). This index finds the one that counts.
+        CREATE INDEX material_report_by_slot ON material_report(unit_id, indicator, period, sequence);
+        CREATE TABLE evidence (
+            sequence INTEGER NOT NULL REFERENCES material_report(sequence),
+            position INTEGER NOT NULL,
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            media_type TEXT NOT NULL,
+            content BLOB,
+            PRIMARY KEY (sequence, position)
+        ) STRICT;
+        CREATE INDEX evidence_by_sha256 ON evidence(sha256);
+
+        CREATE TABLE inspection_record (
+            sequence INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            content_sha256 BLOB NOT NULL,
+            principal TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            point_id TEXT NOT NULL,
+            inspector TEXT NOT NULL,
+            observed_at INTEGER NOT NULL,
+            latitude REAL,
+            longitude REAL,
+            photos TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE inspection_check (
+            sequence INTEGER NOT NULL REFERENCES inspection_record(sequence),
+            position INTEGER NOT NULL,
+            check_code TEXT NOT NULL,
+            passed INTEGER NOT NULL,
+            note TEXT NOT NULL,
+            PRIMARY KEY (sequence, position)
+        ) STRICT;
+
+        CREATE TABLE survey_response (
+            sequence INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            content_sha256 BLOB NOT NULL,
+            principal TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            survey TEXT NOT NULL,
+            respondent TEXT NOT NULL,
+            subcommand_id TEXT,
+            submitted_at INTEGER NOT NULL,
+            duration_seconds INTEGER NOT NULL,
+            -- question=answer pairs sorted by question, ';'-separated: one row per response
+            -- keeps a million-response wave one insert per response.
+            answers TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE feed_point (
+            sequence INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            content_sha256 BLOB NOT NULL,
+            principal TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            metric TEXT NOT NULL,
+            source TEXT NOT NULL,
+            observed_at INTEGER NOT NULL,
+            value REAL NOT NULL,
+            subcommand_id TEXT
+        ) STRICT;
+
+        -- Which local days (or, for material reports, reporting periods) received records,
+        -- and the highest sequence that landed there. A result for a period with cut-off C
+        -- is stale when a span overlapping its period has last_sequence > C.
+        CREATE TABLE landed_span (
+            start_day TEXT NOT NULL,
+            end_day TEXT NOT NULL,
+            last_sequence INTEGER NOT NULL,
+            PRIMARY KEY (start_day, end_day)
+        ) STRICT, WITHOUT ROWID;
+
+        -- One row per write (a batch of records, an organization change, a code
+        -- declaration), hash-chained: hash = SHA-256(previous_hash ‖ the row's fields).
+        CREATE TABLE audit_log (
+            entry INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            principal TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            first_sequence INTEGER,
+            last_sequence INTEGER,
+            record_count INTEGER NOT NULL,
+            digest BLOB NOT NULL,
+            previous_hash BLOB NOT NULL,
+            hash BLOB NOT NULL
+        ) STRICT;
+
+        CREATE TABLE code_indicator (
+            code TEXT PRIMARY KEY NOT NULL,
+            method TEXT NOT NULL,
+            value_kind TEXT,
+            min REAL,
+            max REAL
+        ) STRICT;
+        CREATE TABLE code_indicator_unit (
+            code TEXT NOT NULL REFERENCES code_indicator(code) ON DELETE CASCADE,
+            unit_id TEXT NOT NULL,
+            PRIMARY KEY (code, unit_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE code_survey (
+            code TEXT PRIMARY KEY NOT NULL,
+            min_duration_seconds INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE code_survey_question (
+            survey TEXT NOT NULL REFERENCES code_survey(code) ON DELETE CASCADE,
+            question TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (survey, question)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE code_feed_metric (
+            code TEXT PRIMARY KEY NOT NULL,
+            unit TEXT NOT NULL,
+            min REAL NOT NULL,
+            max REAL NOT NULL
+        ) STRICT;
+        CREATE TABLE code_checklist_item (
+            code TEXT PRIMARY KEY NOT NULL,
+            description TEXT NOT NULL
+        ) STRICT;
+        """
 }

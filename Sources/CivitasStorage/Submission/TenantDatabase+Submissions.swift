@@ -1,0 +1,215 @@
+import CivitasCore
+import Foundation
+internal import GRDB
+
+extension TenantDatabase {
+    /// Stores a batch whole or not at all, sharing the commit with concurrent batches.
+    /// An identical repeat (same key, same content) is counted and ignored; the same key
+    /// with other content refuses the whole batch. Returns once the batch is durable.
+    public func submit(
+        _ batch: SubmissionBatch, principal: String, receivedAt: Date, dryRun: Bool
+    ) async throws -> SubmissionOutcome {
+        let result = OutcomeBox()
+        try await state.committer.perform { db in
+            var writer = RecordWriter(db: db, principal: principal, receivedAt: receivedAt.unixMilliseconds)
+            let outcome = try writer.write(batch)
+            result.value = outcome
+            guard outcome.problems.isEmpty, !dryRun else { return false }
+            if let sequences = outcome.sequences {
+                try AuditLog.append(
+                    AuditEntry(at: receivedAt, principal: principal, action: "submit", subject: batch.channel.rawValue,
+                               sequences: sequences, recordCount: outcome.stored, digest: writer.digest.finalize()),
+                    db
+                )
+            }
+            return true
+        }
+        return result.value
+    }
+}
+
+/// Carries a write's outcome out of the shared transaction. Set inside the committer's
+/// transaction and read only after `perform` returned, which orders the two.
+private final class OutcomeBox: @unchecked Sendable {
+    var value = SubmissionOutcome()
+}
+
+/// Inserts one batch inside a savepoint; the caller rolls it back when `problems` is
+/// non-empty. Uses cached prepared statements: a batch of thousands costs one compile
+/// per statement.
+struct RecordWriter {
+    let db: Database
+    let principal: String
+    let receivedAt: Int64
+    var digest = AuditLog.RecordDigest()
+    private var outcome = SubmissionOutcome()
+    private var next: Int64 = 0
+    private var spans: Set<DaySpan> = []
+
+    init(db: Database, principal: String, receivedAt: Int64) {
+        self.db = db
+        self.principal = principal
+        self.receivedAt = receivedAt
+    }
+
+    mutating func write(_ batch: SubmissionBatch) throws -> SubmissionOutcome {
+        next = try Int64.fetchOne(db, sql: "SELECT last FROM sequence_counter WHERE id = 1") ?? 0
+        let first = next + 1
+        switch batch {
+        case .materials(let records): try each(records, table: "material_report") { try $0.insertMaterial($1) }
+        case .inspections(let records): try each(records, table: "inspection_record") { try $0.insertInspection($1) }
+        case .surveys(let records): try each(records, table: "survey_response") { try $0.insertSurvey($1) }
+        case .feeds(let records): try each(records, table: "feed_point") { try $0.insertFeed($1) }
+        }
+        if outcome.problems.isEmpty, next >= first {
+            outcome.sequences = first...next
+            try db.execute(sql: "UPDATE sequence_counter SET last = ? WHERE id = 1", arguments: [next])
+            let span = try db.cachedStatement(sql: """
+                INSERT INTO landed_span (start_day, end_day, last_sequence) VALUES (?, ?, ?)
+                ON CONFLICT (start_day, end_day) DO UPDATE SET last_sequence = max(last_sequence, excluded.last_sequence)
+                """)
+            for day in spans { try span.execute(arguments: [day.first, day.last, next]) }
+        }
+        return outcome
+    }
+
+    /// Inserts each record unless its key is already taken: by the same content (a
+    /// repeat, ignored) or by other content (a problem that refuses the batch).
+    private mutating func each<Record>(
+        _ records: [PreparedRecord<Record>], table: String,
+        insert: (inout RecordWriter, PreparedRecord<Record>) throws -> Bool
+    ) throws where Record: Sendable & KeyedRecord {
+        let existing = try db.cachedStatement(sql: "SELECT sequence, content_sha256 FROM \(table) WHERE key = ?")
+        var seenInBatch: [String: (index: Int, hash: Data)] = [:]
+        for prepared in records {
+            let key = prepared.record.key
+            if let earlier = seenInBatch[key] {
+                if earlier.hash == prepared.contentSHA256 {
+                    outcome.repeated += 1
+                } else {
+                    outcome.problems.append(RecordProblem(
+                        index: prepared.index, record: key, field: "key",
+                        reason: "repeats the key of record \(earlier.index) in this batch with different content"
+                    ))
+                }
+                continue
+            }
+            seenInBatch[key] = (prepared.index, prepared.contentSHA256)
+            if try insert(&self, prepared) {
+                outcome.stored += 1
+                spans.insert(prepared.span)
+                digest.add(sequence: next, key: key, contentSHA256: prepared.contentSHA256)
+                continue
+            }
+            guard let row = try Row.fetchOne(existing, arguments: [key]) else {
+                throw CivitasError(.internal, "A record with key \(key) was neither stored nor found.")
+            }
+            if (row["content_sha256"] as Data) == prepared.contentSHA256 {
+                outcome.repeated += 1
+            } else {
+                let sequence: Int64 = row["sequence"]
+                outcome.problems.append(RecordProblem(
+                    index: prepared.index, record: key, field: "key",
+                    reason: "was already used for different content (stored as sequence \(sequence)); use a new key for a new record"
+                ))
+            }
+        }
+    }
+
+    /// Claims the next sequence number and inserts the common columns plus `columns`;
+    /// returns false (without claiming) when the key exists.
+    private mutating func insertRow(
+        _ table: String, _ columns: [String], _ prepared: PreparedRecord<some Sendable & KeyedRecord>, _ values: [(any DatabaseValueConvertible)?]
+    ) throws -> Bool {
+        let all = ["sequence", "key", "content_sha256", "principal", "received_at"] + columns
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(all.map { _ in "?" }.joined(separator: ", ")))
+            ON CONFLICT (key) DO NOTHING
+            """)
+        let sequence = next + 1
+        try statement.execute(arguments: StatementArguments([sequence, prepared.record.key, prepared.contentSHA256, principal, receivedAt] + values))
+        guard db.changesCount > 0 else { return false }
+        next = sequence
+        return true
+    }
+
+    private mutating func insertMaterial(_ prepared: PreparedRecord<MaterialReport>) throws -> Bool {
+        let report = prepared.record
+        guard let period = prepared.period else { throw CivitasError(.internal, "A material report reached storage without its period.") }
+        var number: Double?
+        var provided: Bool?
+        switch report.value {
+        case .number(let value)?: number = value
+        case .provided(let flag)?: provided = flag
+        case nil: break
+        }
+        guard try insertRow(
+            "material_report", ["unit_id", "indicator", "period", "period_start", "period_end", "value", "provided", "note"], prepared,
+            [report.unit, report.indicator, report.period, period.start.unixMilliseconds, period.end.unixMilliseconds, number, provided, report.note]
+        ) else { return false }
+        let evidence = try db.cachedStatement(sql: """
+            INSERT INTO evidence (sequence, position, file_name, sha256, size, media_type, content) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (position, item) in report.evidence.enumerated() {
+            try evidence.execute(arguments: [next, position, item.fileName, item.sha256, Int64(item.size), item.mediaType, item.content])
+        }
+        return true
+    }
+
+    private mutating func insertInspection(_ prepared: PreparedRecord<InspectionRecord>) throws -> Bool {
+        let record = prepared.record
+        guard try insertRow(
+            "inspection_record", ["point_id", "inspector", "observed_at", "latitude", "longitude", "photos"], prepared,
+            [record.point, record.inspector, record.observedAt.unixMilliseconds, record.location?.latitude, record.location?.longitude,
+             record.photoSHA256.joined(separator: ";")]
+        ) else { return false }
+        let check = try db.cachedStatement(sql: "INSERT INTO inspection_check (sequence, position, check_code, passed, note) VALUES (?, ?, ?, ?, ?)")
+        for (position, item) in record.checks.enumerated() {
+            try check.execute(arguments: [next, position, item.check, item.passed, item.note])
+        }
+        return true
+    }
+
+    private mutating func insertSurvey(_ prepared: PreparedRecord<SurveyResponse>) throws -> Bool {
+        let response = prepared.record
+        return try insertRow(
+            "survey_response", ["survey", "respondent", "subcommand_id", "submitted_at", "duration_seconds", "answers"], prepared,
+            [response.survey, response.respondent, response.subcommand, response.submittedAt.unixMilliseconds,
+             Int64(response.durationSeconds), SurveyAnswers.encode(response.answers)]
+        )
+    }
+
+    private mutating func insertFeed(_ prepared: PreparedRecord<FeedPoint>) throws -> Bool {
+        let point = prepared.record
+        return try insertRow(
+            "feed_point", ["metric", "source", "observed_at", "value", "subcommand_id"], prepared,
+            [point.metric, point.source, point.observedAt.unixMilliseconds, point.value, point.subcommand]
+        )
+    }
+}
+
+/// Records that carry an idempotency key.
+public protocol KeyedRecord {
+    var key: String { get }
+}
+
+extension MaterialReport: KeyedRecord {}
+extension InspectionRecord: KeyedRecord {}
+extension SurveyResponse: KeyedRecord {}
+extension FeedPoint: KeyedRecord {}
+
+/// Survey answers as stored: `q1=4;q2=5`, sorted by question.
+enum SurveyAnswers {
+    static func encode(_ answers: [String: UInt32]) -> String {
+        answers.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+    }
+
+    static func decode(_ text: String) -> [String: UInt32] {
+        var answers: [String: UInt32] = [:]
+        for pair in text.split(separator: ";") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, let value = UInt32(parts[1]) { answers[String(parts[0])] = value }
+        }
+        return answers
+    }
+}
