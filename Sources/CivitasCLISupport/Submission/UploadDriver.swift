@@ -69,12 +69,15 @@ public struct UploadDriver: Sendable {
                     }
                 }
             } catch {
-                guard Self.isRetryable(error), failures < retry.maxRetries, !Task.isCancelled else { throw error }
+                // Until one call has gone through, the server may simply not be there (wrong
+                // address, not started): give up quickly rather than wait minutes.
+                let limit = tally.acknowledgedBatches == 0 ? min(retry.maxRetries, retry.maxRetriesBeforeFirstSuccess) : retry.maxRetries
+                guard Self.isRetryable(error), failures < limit, !Task.isCancelled else { throw error }
                 failures += 1
                 tally.retries += 1
                 if let inFlight { resent.formUnion(inFlight) }
                 let delay = retry.delay(afterFailure: failures)
-                progress.retrying(after: error, attempt: failures, of: retry.maxRetries, delay: delay, tally: tally)
+                progress.retrying(after: error, attempt: failures, of: limit, delay: delay, tally: tally)
                 try await retry.sleep(delay)
             }
         }
@@ -95,6 +98,8 @@ public struct UploadDriver: Sendable {
 /// How often and how long to wait before reconnecting.
 public struct ReconnectPolicy: Sendable {
     public var maxRetries = 8
+    /// Reconnects allowed before the first call of the upload succeeded.
+    public var maxRetriesBeforeFirstSuccess = 2
     public var initialDelay: Duration = .milliseconds(500)
     public var maxDelay: Duration = .seconds(30)
     public var sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
