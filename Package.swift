@@ -143,6 +143,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // ops/bench/queue: no-op jobs enqueued and completed per second, 1 vs 100 tenants.
+        .executableTarget(
+            name: "civitas-bench-queue",
+            dependencies: ["Workers", "CivitasCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "civitas",
             dependencies: cliDependencies,
@@ -184,7 +190,7 @@ let package = Package(
             name: "CivitasEndToEndTests",
             dependencies: [
                 "CivitasTesting", "CivitasClient", "CivitasCLISupport", "CivitasServer",
-                "civitasd", "civitas", "civitas-admin",
+                "civitasd", "civitas", "civitas-admin", "Workers",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
@@ -192,7 +198,12 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkersTests",
-            dependencies: ["Workers", "CivitasCore", "CivitasTesting", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Workers", "CivitasCore", "CivitasTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -8,6 +8,8 @@ public struct CivitasConnection: Sendable {
     public let tenantAdmin: Civitas_V1_TenantAdminService.Client<HTTP2ClientTransport.Posix>
     public let organization: Civitas_V1_OrganizationService.Client<HTTP2ClientTransport.Posix>
     public let submissions: Civitas_V1_SubmissionService.Client<HTTP2ClientTransport.Posix>
+    public let jobs: Civitas_V1_JobService.Client<HTTP2ClientTransport.Posix>
+    public let schedules: Civitas_V1_ScheduleService.Client<HTTP2ClientTransport.Posix>
     public let health: Grpc_Health_V1_Health.Client<HTTP2ClientTransport.Posix>
     public let settings: ConnectionSettings
 
@@ -35,6 +37,7 @@ public struct CivitasConnection: Sendable {
             let connection = CivitasConnection(
                 identity: .init(wrapping: client), tenantAdmin: .init(wrapping: client),
                 organization: .init(wrapping: client), submissions: .init(wrapping: client),
+                jobs: .init(wrapping: client), schedules: .init(wrapping: client),
                 health: .init(wrapping: client), settings: settings
             )
             return try await body(connection)

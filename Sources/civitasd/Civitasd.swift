@@ -46,6 +46,18 @@ struct Civitasd: AsyncParsableCommand {
     @Option(help: "What an acknowledged write survives: full (power loss) or normal (process crash only; faster).")
     var synchronous = Durability.powerLoss.rawValue
 
+    @Option(name: .customLong("job-workers"), help: "Background job workers (default: the core count).")
+    var jobWorkers: Int?
+
+    @Option(name: .customLong("job-lease-seconds"), help: "How long a running job is held without a heartbeat before another worker takes it over.")
+    var jobLeaseSeconds: Double = 30
+
+    @Option(name: .customLong("job-grace-seconds"), help: "After SIGTERM, how long running jobs may finish before they are released (keep it below 30).")
+    var jobGraceSeconds: Double = 20
+
+    @Option(name: .customLong("job-poll-seconds"), help: "How often idle workers look for jobs enqueued by other processes.")
+    var jobPollSeconds: Double = 1
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -62,6 +74,11 @@ struct Civitasd: AsyncParsableCommand {
         guard Durability(rawValue: synchronous) != nil else { throw ValidationError("--synchronous must be full or normal.") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level \(logLevel) is not a level.") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard jobWorkers.map({ $0 >= 1 }) ?? true else { throw ValidationError("--job-workers must be at least 1.") }
+        guard jobLeaseSeconds >= 1, jobPollSeconds > 0 else { throw ValidationError("--job-lease-seconds must be at least 1 and --job-poll-seconds positive.") }
+        guard (0..<30).contains(jobGraceSeconds) else {
+            throw ValidationError("--job-grace-seconds must be at least 0 and below 30, the server's own shutdown grace period.")
+        }
     }
 
     func run() async throws {
@@ -80,6 +97,10 @@ struct Civitasd: AsyncParsableCommand {
         configuration.maximumMessageBytes = maximumMessageBytes
         configuration.maximumOpenTenants = maximumOpenTenants
         configuration.durability = Durability(rawValue: synchronous) ?? .powerLoss
+        if let jobWorkers { configuration.jobs.workers = jobWorkers }
+        configuration.jobs.leaseSeconds = jobLeaseSeconds
+        configuration.jobs.shutdownGraceSeconds = jobGraceSeconds
+        configuration.jobs.pollSeconds = jobPollSeconds
 
         let daemon = try await CivitasDaemon(configuration: configuration, logger: logger)
         if self.`init` {

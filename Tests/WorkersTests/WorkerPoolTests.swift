@@ -48,11 +48,14 @@ struct WorkerPoolTests {
         #expect(try fixture.queue.runCounts(job.id) == (completions: 0, probeStarts: 5))
     }
 
-    @Test func oneTenantsThousandJobsDoNotStarveAnother() async throws {
+    /// With one worker only the round-robin turn order protects B; with the default
+    /// configuration (two workers, at most one per tenant) the tenant limit does too.
+    @Test(arguments: [(1, 1), (2, nil)] as [(Int, Int?)])
+    func oneTenantsThousandJobsDoNotStarveAnother(workers: Int, perTenantLimit: Int?) async throws {
         let fixture = try QueueFixture()
         defer { fixture.tearDown() }
         let recorder = CompletionRecorder()
-        let pool = fixture.pool([recorder], workers: 2)
+        let pool = fixture.pool([recorder], workers: workers, perTenantLimit: perTenantLimit)
         pool.start()
         try await fixture.queue.enqueue(batch: (0..<1000).map { _ in NewJob(tenant: tenant("tenant-a"), kind: "record") })
         try await fixture.queue.enqueue(batch: (0..<5).map { _ in NewJob(tenant: tenant("tenant-b"), kind: "record") })

@@ -68,7 +68,9 @@ extension CronExpression {
                 bounds = range
             } else if let dash = parts[0].firstIndex(of: "-") {
                 let low = try value(String(parts[0][..<dash]), whole: whole)
-                let high = try value(String(parts[0][parts[0].index(after: dash)...]), whole: whole)
+                var high = try value(String(parts[0][parts[0].index(after: dash)...]), whole: whole)
+                // `fri-sun`: Sunday closing a day-of-week range is day 7.
+                if range.upperBound == 7, high == 0, low > 0 { high = 7 }
                 guard low <= high else { throw invalid(whole, "the range \(parts[0]) runs backwards") }
                 bounds = low...high
             } else {

@@ -14,6 +14,7 @@ public final class CivitasDaemon: Service, Sendable {
     private let catalog: Catalog
     private let tenants: TenantRegistry
     private let health: HealthService
+    private let jobs: JobRuntime
     private let server: GRPCServer<HTTP2ServerTransport.Posix>
     private let logger: Logger
     /// The CA clients should trust, when the server made its own development material.
@@ -38,6 +39,10 @@ public final class CivitasDaemon: Service, Sendable {
             try await OperatorBootstrap.run(
                 catalog: catalog, tokenPath: configuration.operatorTokenPath, now: configuration.now(), logger: logger
             )
+            jobs = try JobRuntime(
+                path: configuration.jobsPath, fsyncEveryCommit: configuration.durability == .powerLoss,
+                configuration: configuration.jobs, now: configuration.now, logger: logger
+            )
         } catch {
             try? catalog.close()
             throw error
@@ -51,11 +56,15 @@ public final class CivitasDaemon: Service, Sendable {
             IdentityService(environment: environment),
             TenantAdminService(environment: environment),
             OrganizationService(environment: environment),
+            JobService(environment: environment, jobs: jobs),
+            ScheduleService(environment: environment, jobs: jobs),
         ]
         health = HealthService(services: [
             Civitas_V1_IdentityService.descriptor.fullyQualifiedService,
             Civitas_V1_TenantAdminService.descriptor.fullyQualifiedService,
             Civitas_V1_OrganizationService.descriptor.fullyQualifiedService,
+            Civitas_V1_JobService.descriptor.fullyQualifiedService,
+            Civitas_V1_ScheduleService.descriptor.fullyQualifiedService,
         ])
         let transportConfig = HTTP2ServerTransport.Posix.Config.defaults { config in
             config.rpc.maxRequestPayloadSize = configuration.maximumMessageBytes
@@ -87,22 +96,34 @@ public final class CivitasDaemon: Service, Sendable {
     /// ``beginGracefulShutdown()``), then closes every database.
     public func run() async throws {
         defer { closeDatabases() }
-        try await withGracefulShutdownHandler {
-            try await server.serve()
-        } onGracefulShutdown: {
-            self.beginGracefulShutdown()
+        // The worker pool and the scheduler run alongside the server: they stop claiming
+        // when the graceful shutdown begins, and running jobs get their grace period once
+        // serving has stopped (or failed).
+        jobs.start()
+        do {
+            try await withGracefulShutdownHandler {
+                try await server.serve()
+            } onGracefulShutdown: {
+                self.beginGracefulShutdown()
+            }
+        } catch {
+            await jobs.finish()
+            throw error
         }
+        await jobs.finish()
     }
 
     /// Reports NOT_SERVING to health checks, stops accepting connections and lets
     /// in-flight calls finish.
     public func beginGracefulShutdown() {
         health.markNotServing()
+        jobs.beginShutdown()
         server.beginGracefulShutdown()
     }
 
     /// Closes the databases of a daemon that was set up but never run (`civitasd --init`).
     public func closeWithoutServing() {
+        jobs.closeWithoutStarting()
         closeDatabases()
     }
 

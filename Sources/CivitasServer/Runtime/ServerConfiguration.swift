@@ -23,6 +23,8 @@ public struct ServerConfiguration: Sendable {
     public var maximumConcurrentStreams = 256
     public var maximumOpenTenants = 64
     public var durability = Durability.powerLoss
+    /// Background jobs: workers, leases, shutdown grace (see ``JobsConfiguration``).
+    public var jobs = JobsConfiguration()
     /// The clock every expiry and timestamp uses; tests inject their own.
     public var now: @Sendable () -> Date = { Date() }
 
@@ -34,5 +36,7 @@ public struct ServerConfiguration: Sendable {
     public var tenantsDirectory: URL { dataDirectory.appendingPathComponent("tenants") }
     public var tlsDirectory: URL { dataDirectory.appendingPathComponent("tls") }
     public var operatorTokenPath: String { dataDirectory.appendingPathComponent("operator.token").path }
+    /// The job queue and schedules of every tenant (see `JobQueue` for why one file).
+    public var jobsPath: String { dataDirectory.appendingPathComponent("jobs.sqlite").path }
     var scratchDirectory: URL { dataDirectory.appendingPathComponent("tmp") }
 }
