@@ -14,13 +14,13 @@ struct Scenario {
 /// Enqueues `jobs` probes spread evenly over `tenants` (in batches of 200, one
 /// transaction each, while the pool is already running) and returns jobs per second
 /// from the first enqueue until the last one succeeded.
-func measure(jobs: Int, tenants: Int, workers: Int) async throws -> Double {
+func measure(jobs: Int, tenants: Int, workers: Int, perTenantLimit: Int? = nil) async throws -> Double {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("civitas-bench-queue-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let queue = try JobQueue(path: directory.appendingPathComponent("jobs.sqlite").path, fsyncEveryCommit: false)
     let pool = WorkerPool(
-        queue: queue, configuration: WorkerPoolConfiguration(workers: workers, pollInterval: 0.05),
+        queue: queue, configuration: WorkerPoolConfiguration(workers: workers, perTenantLimit: perTenantLimit, pollInterval: 0.05),
         logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
     )
     pool.start()
@@ -50,5 +50,12 @@ let one = try await measure(jobs: jobs, tenants: 1, workers: workers)
 print("1 tenant:     \(Int(one.rounded())) jobs/s")
 let hundred = try await measure(jobs: jobs, tenants: 100, workers: workers)
 print("100 tenants:  \(Int(hundred.rounded())) jobs/s")
+// For reference: one tenant allowed every worker (no per-tenant limit), to show what the
+// limit itself costs a lone tenant.
+let uncapped = try await measure(jobs: jobs, tenants: 1, workers: workers, perTenantLimit: workers)
+print("1 tenant, no per-tenant limit: \(Int(uncapped.rounded())) jobs/s")
 let ratio = hundred / one
-print(String(format: "ratio=%.2f one_tenant_jobs_per_s=%.0f hundred_tenants_jobs_per_s=%.0f jobs=%d workers=%d per_tenant_limit=%d", ratio, one, hundred, jobs, workers, perTenantLimit))
+print(String(
+    format: "ratio=%.2f one_tenant_jobs_per_s=%.0f hundred_tenants_jobs_per_s=%.0f one_tenant_unlimited_jobs_per_s=%.0f jobs=%d workers=%d per_tenant_limit=%d",
+    ratio, one, hundred, uncapped, jobs, workers, perTenantLimit
+))
