@@ -64,6 +64,8 @@ let package = Package(
             dependencies: [
                 "CivitasCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API, to bind record inserts directly on the hot ingest path.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -147,6 +149,12 @@ let package = Package(
         .executableTarget(
             name: "civitas-bench-queue",
             dependencies: ["Workers", "CivitasCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        // ops/bench/submit: concurrent single-record unary submissions vs a bare unary call.
+        .executableTarget(
+            name: "civitas-bench-submit",
+            dependencies: cliDependencies + [.product(name: "GRPCCore", package: "grpc-swift-2")],
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -43,6 +43,9 @@ struct Civitasd: AsyncParsableCommand {
     @Option(name: .customLong("max-open-tenants"), help: "Tenant databases kept open at once; idle ones beyond it are closed.")
     var maximumOpenTenants = 64
 
+    @Option(name: .customLong("max-evidence-bytes"), help: "Largest evidence document stored with its bytes (larger: metadata only).")
+    var maximumEvidenceBytes = 8 << 20
+
     @Option(help: "What an acknowledged write survives: full (power loss) or normal (process crash only; faster).")
     var synchronous = Durability.powerLoss.rawValue
 
@@ -96,6 +99,7 @@ struct Civitasd: AsyncParsableCommand {
         configuration.security = insecure ? .insecure : .tls(certificate: tlsCertificate, key: tlsKey, clientCA: clientCA)
         configuration.maximumMessageBytes = maximumMessageBytes
         configuration.maximumOpenTenants = maximumOpenTenants
+        configuration.maximumEvidenceBytes = maximumEvidenceBytes
         configuration.durability = Durability(rawValue: synchronous) ?? .powerLoss
         if let jobWorkers { configuration.jobs.workers = jobWorkers }
         configuration.jobs.leaseSeconds = jobLeaseSeconds

@@ -139,13 +139,16 @@ public struct SubmissionValidator: Sendable {
         var problems = keyProblems(response.key)
         if let survey = codes.surveys[response.survey] {
             if response.answers.isEmpty { problems.append(("answers", "a response answers at least one question")) }
-            for (question, answer) in response.answers.sorted(by: { $0.key < $1.key }) {
+            var answerProblems: Problems = []
+            for (question, answer) in response.answers {
                 if !survey.questions.contains(question) {
-                    problems.append(("answers[\(question.prefix(64))]", "survey \(survey.code) has no question \(question.prefix(64))"))
+                    answerProblems.append(("answers[\(question.prefix(64))]", "survey \(survey.code) has no question \(question.prefix(64))"))
                 } else if !(1...5).contains(answer) {
-                    problems.append(("answers[\(question)]", "\(answer) is not an answer from 1 to 5"))
+                    answerProblems.append(("answers[\(question)]", "\(answer) is not an answer from 1 to 5"))
                 }
             }
+            // Dictionary order varies from run to run; problems are listed in question order.
+            problems += answerProblems.sorted { $0.field < $1.field }
         } else {
             problems.append(("survey", "survey \"\(response.survey.prefix(64))\" is not declared"))
         }
@@ -179,7 +182,9 @@ public struct SubmissionValidator: Sendable {
     private func keyProblems(_ key: String) -> Problems {
         if key.isEmpty { return [("key", "is empty: every record needs an idempotency key")] }
         if key.utf8.count > 128 { return [("key", "is longer than 128 bytes")] }
-        if key.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return [("key", "contains control characters")] }
+        if key.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) || key.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) {
+            return [("key", "contains control characters")]
+        }
         return []
     }
 

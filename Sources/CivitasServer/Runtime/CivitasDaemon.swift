@@ -58,6 +58,7 @@ public final class CivitasDaemon: Service, Sendable {
             OrganizationService(environment: environment),
             JobService(environment: environment, jobs: jobs),
             ScheduleService(environment: environment, jobs: jobs),
+            SubmissionService(environment: environment, maximumEvidenceBytes: configuration.maximumEvidenceBytes),
         ]
         health = HealthService(services: [
             Civitas_V1_IdentityService.descriptor.fullyQualifiedService,
@@ -65,6 +66,7 @@ public final class CivitasDaemon: Service, Sendable {
             Civitas_V1_OrganizationService.descriptor.fullyQualifiedService,
             Civitas_V1_JobService.descriptor.fullyQualifiedService,
             Civitas_V1_ScheduleService.descriptor.fullyQualifiedService,
+            Civitas_V1_SubmissionService.descriptor.fullyQualifiedService,
         ])
         let transportConfig = HTTP2ServerTransport.Posix.Config.defaults { config in
             config.rpc.maxRequestPayloadSize = configuration.maximumMessageBytes

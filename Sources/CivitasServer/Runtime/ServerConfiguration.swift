@@ -22,6 +22,9 @@ public struct ServerConfiguration: Sendable {
     public var maximumMessageBytes = 16 << 20
     public var maximumConcurrentStreams = 256
     public var maximumOpenTenants = 64
+    /// Evidence documents up to this size are stored with their bytes; larger ones must
+    /// be sent as metadata (name, SHA-256, size) only.
+    public var maximumEvidenceBytes = 8 << 20
     public var durability = Durability.powerLoss
     /// Background jobs: workers, leases, shutdown grace (see ``JobsConfiguration``).
     public var jobs = JobsConfiguration()

@@ -119,7 +119,7 @@ struct RecordWriter {
     /// Claims the next sequence number and inserts the common columns plus `columns`;
     /// returns false (without claiming) when the key exists.
     private mutating func insertRow(
-        _ table: String, _ columns: [String], _ prepared: PreparedRecord<some Sendable & KeyedRecord>, _ values: [(any DatabaseValueConvertible)?]
+        _ table: String, _ columns: [String], _ prepared: PreparedRecord<some Sendable & KeyedRecord>, _ values: [DirectInsert.Value]
     ) throws -> Bool {
         let all = ["sequence", "key", "content_sha256", "principal", "received_at"] + columns
         let statement = try db.cachedStatement(sql: """
@@ -127,7 +127,9 @@ struct RecordWriter {
             ON CONFLICT (key) DO NOTHING
             """)
         let sequence = next + 1
-        try statement.execute(arguments: StatementArguments([sequence, prepared.record.key, prepared.contentSHA256, principal, receivedAt] + values))
+        try DirectInsert(statement: statement).run(
+            [.integer(sequence), .text(prepared.record.key), .blob(prepared.contentSHA256), .text(principal), .integer(receivedAt)] + values
+        )
         guard db.changesCount > 0 else { return false }
         next = sequence
         return true
@@ -145,13 +147,17 @@ struct RecordWriter {
         }
         guard try insertRow(
             "material_report", ["unit_id", "indicator", "period", "period_start", "period_end", "value", "provided", "note"], prepared,
-            [report.unit, report.indicator, report.period, period.start.unixMilliseconds, period.end.unixMilliseconds, number, provided, report.note]
+            [.text(report.unit), .text(report.indicator), .text(report.period), .integer(period.start.unixMilliseconds),
+             .integer(period.end.unixMilliseconds), .init(number), provided.map { .integer($0 ? 1 : 0) } ?? .null, .text(report.note)]
         ) else { return false }
-        let evidence = try db.cachedStatement(sql: """
+        let evidence = DirectInsert(statement: try db.cachedStatement(sql: """
             INSERT INTO evidence (sequence, position, file_name, sha256, size, media_type, content) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+            """))
         for (position, item) in report.evidence.enumerated() {
-            try evidence.execute(arguments: [next, position, item.fileName, item.sha256, Int64(item.size), item.mediaType, item.content])
+            try evidence.run([
+                .integer(next), .integer(Int64(position)), .text(item.fileName), .text(item.sha256), .integer(Int64(item.size)),
+                .text(item.mediaType), item.content.map(DirectInsert.Value.blob) ?? .null,
+            ])
         }
         return true
     }
@@ -160,12 +166,14 @@ struct RecordWriter {
         let record = prepared.record
         guard try insertRow(
             "inspection_record", ["point_id", "inspector", "observed_at", "latitude", "longitude", "photos"], prepared,
-            [record.point, record.inspector, record.observedAt.unixMilliseconds, record.location?.latitude, record.location?.longitude,
-             record.photoSHA256.joined(separator: ";")]
+            [.text(record.point), .text(record.inspector), .integer(record.observedAt.unixMilliseconds), .init(record.location?.latitude),
+             .init(record.location?.longitude), .text(record.photoSHA256.joined(separator: ";"))]
         ) else { return false }
-        let check = try db.cachedStatement(sql: "INSERT INTO inspection_check (sequence, position, check_code, passed, note) VALUES (?, ?, ?, ?, ?)")
+        let check = DirectInsert(statement: try db.cachedStatement(
+            sql: "INSERT INTO inspection_check (sequence, position, check_code, passed, note) VALUES (?, ?, ?, ?, ?)"
+        ))
         for (position, item) in record.checks.enumerated() {
-            try check.execute(arguments: [next, position, item.check, item.passed, item.note])
+            try check.run([.integer(next), .integer(Int64(position)), .text(item.check), .integer(item.passed ? 1 : 0), .text(item.note)])
         }
         return true
     }
@@ -174,8 +182,8 @@ struct RecordWriter {
         let response = prepared.record
         return try insertRow(
             "survey_response", ["survey", "respondent", "subcommand_id", "submitted_at", "duration_seconds", "answers"], prepared,
-            [response.survey, response.respondent, response.subcommand, response.submittedAt.unixMilliseconds,
-             Int64(response.durationSeconds), SurveyAnswers.encode(response.answers)]
+            [.text(response.survey), .text(response.respondent), .init(response.subcommand), .integer(response.submittedAt.unixMilliseconds),
+             .integer(Int64(response.durationSeconds)), .text(SurveyAnswers.encode(response.answers))]
         )
     }
 
@@ -183,7 +191,7 @@ struct RecordWriter {
         let point = prepared.record
         return try insertRow(
             "feed_point", ["metric", "source", "observed_at", "value", "subcommand_id"], prepared,
-            [point.metric, point.source, point.observedAt.unixMilliseconds, point.value, point.subcommand]
+            [.text(point.metric), .text(point.source), .integer(point.observedAt.unixMilliseconds), .real(point.value), .init(point.subcommand)]
         )
     }
 }
@@ -201,7 +209,15 @@ extension FeedPoint: KeyedRecord {}
 /// Survey answers as stored: `q1=4;q2=5`, sorted by question.
 enum SurveyAnswers {
     static func encode(_ answers: [String: UInt32]) -> String {
-        answers.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+        var text = ""
+        text.reserveCapacity(answers.count * 6)
+        for question in answers.keys.sorted() {
+            if !text.isEmpty { text.append(";") }
+            text.append(question)
+            text.append("=")
+            text.append(String(answers[question]!))
+        }
+        return text
     }
 
     static func decode(_ text: String) -> [String: UInt32] {

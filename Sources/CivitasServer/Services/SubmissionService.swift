@@ -1,0 +1,226 @@
+import CivitasCore
+import CivitasProtos
+import CivitasStorage
+import Foundation
+import GRPCCore
+import Logging
+import SwiftProtobuf
+
+/// The four data channels (DOMAIN §4), the code registry they are checked against, the
+/// stored records, and the audit log check.
+struct SubmissionService: Civitas_V1_SubmissionService.ServiceProtocol {
+    let environment: ServerEnvironment
+    let maximumEvidenceBytes: Int
+
+    func submitMaterialReports(
+        request: ServerRequest<Civitas_V1_SubmitMaterialReportsRequest>, context: ServerContext
+    ) async throws -> ServerResponse<Civitas_V1_SubmitResponse> {
+        try await environment.handle(request.metadata, context) { principal in
+            let message = request.message
+            let reply = try await withIntake(principal, .submitMaterials, tenant: message.tenant) { intake in
+                SubmitTally(dryRun: message.dryRun)
+                    .adding(try await intake.materials(message.reports, batch: 0, dryRun: message.dryRun), records: message.reports.count)
+            }
+            return ServerResponse(message: reply.response)
+        }
+    }
+
+    func submitInspections(
+        request: ServerRequest<Civitas_V1_SubmitInspectionsRequest>, context: ServerContext
+    ) async throws -> ServerResponse<Civitas_V1_SubmitResponse> {
+        try await environment.handle(request.metadata, context) { principal in
+            let message = request.message
+            let reply = try await withIntake(principal, .submitInspections, tenant: message.tenant) { intake in
+                SubmitTally(dryRun: message.dryRun)
+                    .adding(try await intake.inspections(message.records, batch: 0, dryRun: message.dryRun), records: message.records.count)
+            }
+            return ServerResponse(message: reply.response)
+        }
+    }
+
+    func submitSurveyResponses(
+        request: StreamingServerRequest<Civitas_V1_SubmitSurveyResponsesRequest>, context: ServerContext
+    ) async throws -> ServerResponse<Civitas_V1_SubmitResponse> {
+        try await environment.handle(request.metadata, context) { principal in
+            try await stream(
+                request.messages, principal, .submitSurveys, context, tenant: \.tenant, dryRun: \.dryRun, count: \.responses.count
+            ) { intake, message, batch in
+                try await intake.surveys(message.responses, batch: batch, dryRun: message.dryRun)
+            }
+        }
+    }
+
+    func submitFeedPoints(
+        request: StreamingServerRequest<Civitas_V1_SubmitFeedPointsRequest>, context: ServerContext
+    ) async throws -> ServerResponse<Civitas_V1_SubmitResponse> {
+        try await environment.handle(request.metadata, context) { principal in
+            try await stream(
+                request.messages, principal, .submitFeeds, context, tenant: \.tenant, dryRun: \.dryRun, count: \.points.count
+            ) { intake, message, batch in
+                try await intake.feeds(message.points, batch: batch, dryRun: message.dryRun)
+            }
+        }
+    }
+
+    func listRecords(
+        request: ServerRequest<Civitas_V1_ListRecordsRequest>, context: ServerContext
+    ) async throws -> ServerResponse<Civitas_V1_ListRecordsResponse> {
+        try await environment.handle(request.metadata, context) { principal in
+            let message = request.message
+            guard let channel = Channel(rawValue: message.channel) else {
+                throw CivitasError.invalidArgument("channel must be material, inspection, survey or feed.")
+            }
+            let timeZone = try await tenantTimeZone(principal, message.tenant)
+            return try await environment.withTenant(principal, .readRecords, requested: message.tenant) { database, block in
+                var query = RecordQuery(channel: channel, block: block)
+                query.unit = message.unit.isEmpty ? nil : message.unit
+                query.subcommand = message.subcommand.isEmpty ? nil : message.subcommand
+                query.period = message.hasPeriod && !message.period.name.isEmpty ? try Period(parsing: message.period.name, timeZone: timeZone) : nil
+                query.includeSuperseded = message.includeSuperseded
+                query.after = try PageToken.decode(message.page.pageToken).map { text in
+                    guard let value = Int64(text) else { throw CivitasError.invalidArgument("page_token is not a token this server issued.") }
+                    return value
+                }
+                query.limit = try PageToken.size(message.page.pageSize)
+                let page = try await database.records(query)
+                return ServerResponse(message: .with {
+                    $0.records = page.records.map(Civitas_V1_StoredRecord.init)
+                    $0.nextPageToken = PageToken.encode(page.nextAfter.map(String.init))
+                })
+            }
+        }
+    }
+
+    func declareCodes(
+        request: ServerRequest<Civitas_V1_DeclareCodesRequest>, context: ServerContext
+    ) async throws -> ServerResponse<Civitas_V1_DeclareCodesResponse> {
+        try await environment.handle(request.metadata, context) { principal in
+            let message = request.message
+            return try await environment.withTenant(principal, .declareCodes, requested: message.tenant) { database, _ in
+                let units = Set(try await database.organizationSnapshot().units.keys)
+                var reply = Civitas_V1_DeclareCodesResponse()
+                switch CodeDeclaration(message.codes).validated(units: units) {
+                case .failure(let failure):
+                    reply.errors = failure.problems.map(Civitas_V1_RecordError.init)
+                case .success(let registry):
+                    if !message.dryRun {
+                        try await database.declareCodes(registry, principal: principal.credentialID, now: environment.now())
+                        environment.logger.notice("Codes declared", metadata: ["tenant": "\(database.tenant)", "by": "\(principal.credentialID)"])
+                    }
+                    reply.indicators = UInt32(registry.indicators.count)
+                    reply.surveys = UInt32(registry.surveys.count)
+                    reply.feedMetrics = UInt32(registry.feedMetrics.count)
+                    reply.checklistItems = UInt32(registry.checklistItems.count)
+                }
+                return ServerResponse(message: reply)
+            }
+        }
+    }
+
+    func getCodes(
+        request: ServerRequest<Civitas_V1_GetCodesRequest>, context: ServerContext
+    ) async throws -> ServerResponse<Civitas_V1_CodeRegistry> {
+        try await environment.handle(request.metadata, context) { principal in
+            try await environment.withTenant(principal, .readCodes, requested: request.message.tenant) { database, _ in
+                ServerResponse(message: Civitas_V1_CodeRegistry(try await database.codes(), tenant: database.tenant))
+            }
+        }
+    }
+
+    func verifyAuditLog(
+        request: ServerRequest<Civitas_V1_VerifyAuditLogRequest>, context: ServerContext
+    ) async throws -> ServerResponse<Civitas_V1_VerifyAuditLogResponse> {
+        try await environment.handle(request.metadata, context) { principal in
+            try await environment.withTenant(principal, .verifyAudit, requested: request.message.tenant) { database, _ in
+                let result = try await database.verifyAuditLog()
+                return ServerResponse(message: .with {
+                    $0.intact = result.intact
+                    $0.entries = UInt64(result.entries)
+                    $0.records = UInt64(result.records)
+                    $0.firstBrokenEntry = UInt64(result.firstBrokenEntry)
+                    $0.problem = result.problem
+                })
+            }
+        }
+    }
+
+    // MARK: Shared paths
+
+    /// Authorizes, loads what validation needs (cached per tenant) and runs `body`.
+    private func withIntake<T: Sendable>(
+        _ principal: Principal, _ action: TenantAction, tenant requested: String, _ body: (SubmissionIntake) async throws -> T
+    ) async throws -> T {
+        let timeZone = try await tenantTimeZone(principal, requested)
+        return try await environment.withTenant(principal, action, requested: requested) { database, _ in
+            let now = environment.now()
+            let validator = SubmissionValidator(
+                codes: try await database.codes(), organization: try await database.organizationSnapshot(), principal: principal,
+                now: now, timeZone: timeZone, maximumEvidenceBytes: maximumEvidenceBytes, sha256Hex: SubmissionIntake.sha256Hex
+            )
+            return try await body(SubmissionIntake(
+                database: database, validator: validator, calendar: .gregorian(in: timeZone), principal: principal, receivedAt: now
+            ))
+        }
+    }
+
+    /// A client-streaming upload: every message is one batch, stored (or refused) before
+    /// the next is read, so an interrupted upload keeps every batch already acknowledged
+    /// and a re-send with the same keys only repeats them.
+    private func stream<Message: Sendable>(
+        _ messages: RPCAsyncSequence<Message, any Error>, _ principal: Principal, _ action: TenantAction, _ context: ServerContext,
+        tenant tenantOf: (Message) -> String, dryRun dryRunOf: (Message) -> Bool, count countOf: (Message) -> Int,
+        _ process: (SubmissionIntake, Message, Int) async throws -> Civitas_V1_BatchOutcome
+    ) async throws -> ServerResponse<Civitas_V1_SubmitResponse> {
+        var iterator = messages.makeAsyncIterator()
+        guard let first = try await iterator.next() else { return ServerResponse(message: Civitas_V1_SubmitResponse()) }
+        let tenant = tenantOf(first)
+        return try await withIntake(principal, action, tenant: tenant) { intake in
+            var intake = intake
+            var tally = SubmitTally(dryRun: dryRunOf(first))
+            var next: Message? = first
+            var batch = 0
+            while let message = next {
+                if context.cancellation.isCancelled { throw CancellationError() }
+                guard tenantOf(message).isEmpty || tenantOf(message) == tenant else {
+                    throw CivitasError.invalidArgument("Batch \(batch) names another tenant than the first batch of this upload.")
+                }
+                intake.restamp(environment.now())
+                tally.add(try await process(intake, message, batch), records: countOf(message))
+                batch += 1
+                next = try await iterator.next()
+            }
+            return ServerResponse(message: tally.response)
+        }
+    }
+
+    private func tenantTimeZone(_ principal: Principal, _ requested: String) async throws -> TimeZone {
+        let (tenant, _) = try AccessPolicy.authorize(principal, .readIdentity, requestedTenant: requested)
+        let zone = try await environment.catalog.tenant(tenant)?.timeZone
+        return zone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "Asia/Shanghai")!
+    }
+}
+
+/// Sums batch outcomes into the reply.
+struct SubmitTally: Sendable {
+    var response = Civitas_V1_SubmitResponse()
+
+    init(dryRun: Bool) {
+        response.dryRun = dryRun
+    }
+
+    func adding(_ outcome: Civitas_V1_BatchOutcome, records: Int) -> SubmitTally {
+        var copy = self
+        copy.add(outcome, records: records)
+        return copy
+    }
+
+    mutating func add(_ outcome: Civitas_V1_BatchOutcome, records: Int) {
+        if outcome.errors.isEmpty {
+            response.stored += outcome.stored
+            response.repeated += outcome.repeated
+        } else {
+            response.refused += UInt32(records)
+        }
+        response.batches.append(outcome)
+    }
+}

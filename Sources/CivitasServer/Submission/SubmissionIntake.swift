@@ -1,0 +1,112 @@
+import CivitasCore
+import CivitasProtos
+import CivitasStorage
+import Crypto
+import Foundation
+import SwiftProtobuf
+
+/// Takes one batch of one channel through the door: validates every record (listing
+/// every problem), hashes the valid ones' canonical content, and hands the batch to the
+/// tenant's database, which stores it whole or not at all.
+struct SubmissionIntake: Sendable {
+    /// More records than this in one message is refused: split the upload.
+    static let maximumBatch = 10_000
+
+    let database: TenantDatabase
+    private(set) var validator: SubmissionValidator
+    let calendar: Calendar
+    let principal: Principal
+    private(set) var receivedAt: Date
+
+    init(database: TenantDatabase, validator: SubmissionValidator, calendar: Calendar, principal: Principal, receivedAt: Date) {
+        self.database = database
+        self.validator = validator
+        self.calendar = calendar
+        self.principal = principal
+        self.receivedAt = receivedAt
+    }
+
+    /// A long upload takes each batch's receive time (and "now" for future checks) anew.
+    mutating func restamp(_ now: Date) {
+        receivedAt = now
+        validator.now = now
+    }
+
+    static func sha256Hex(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    func materials(_ messages: [Civitas_V1_MaterialReport], batch: Int, dryRun: Bool) async throws -> Civitas_V1_BatchOutcome {
+        try await process(messages.map(MaterialReport.init), batch: batch, dryRun: dryRun, key: \.key) { report in
+            let (problems, period) = validator.check(report)
+            return (problems, period, CanonicalContent.bytes(of: report), period.map(span))
+        } wrap: { .materials($0) }
+    }
+
+    func inspections(_ messages: [Civitas_V1_InspectionRecord], batch: Int, dryRun: Bool) async throws -> Civitas_V1_BatchOutcome {
+        let days = LocalDays(calendar: calendar)
+        return try await process(messages.map(InspectionRecord.init), batch: batch, dryRun: dryRun, key: \.key) { record in
+            (validator.check(record), nil, CanonicalContent.bytes(of: record), Self.span(days.day(of: record.observedAt)))
+        } wrap: { .inspections($0) }
+    }
+
+    func surveys(_ messages: [Civitas_V1_SurveyResponse], batch: Int, dryRun: Bool) async throws -> Civitas_V1_BatchOutcome {
+        let days = LocalDays(calendar: calendar)
+        return try await process(messages.map(SurveyResponse.init), batch: batch, dryRun: dryRun, key: \.key) { response in
+            (validator.check(response), nil, CanonicalContent.bytes(of: response), Self.span(days.day(of: response.submittedAt)))
+        } wrap: { .surveys($0) }
+    }
+
+    func feeds(_ messages: [Civitas_V1_FeedPoint], batch: Int, dryRun: Bool) async throws -> Civitas_V1_BatchOutcome {
+        let days = LocalDays(calendar: calendar)
+        return try await process(messages.map(FeedPoint.init), batch: batch, dryRun: dryRun, key: \.key) { point in
+            (validator.check(point), nil, CanonicalContent.bytes(of: point), Self.span(days.day(of: point.observedAt)))
+        } wrap: { .feeds($0) }
+    }
+
+    private static func span(_ day: String) -> DaySpan {
+        DaySpan(first: day, last: day)
+    }
+
+    private func span(_ period: Period) -> DaySpan {
+        DaySpan(first: calendar.localDay(period.start), last: calendar.localDay(period.end.addingTimeInterval(-0.001)))
+    }
+
+    private func process<Record: Sendable>(
+        _ records: [Record], batch: Int, dryRun: Bool, key: KeyPath<Record, String>,
+        check: (Record) -> (problems: SubmissionValidator.Problems, period: Period?, canonical: [UInt8], span: DaySpan?),
+        wrap: ([PreparedRecord<Record>]) -> SubmissionBatch
+    ) async throws -> Civitas_V1_BatchOutcome {
+        var outcome = Civitas_V1_BatchOutcome()
+        outcome.batch = UInt32(batch)
+        guard records.count <= Self.maximumBatch else {
+            throw CivitasError.invalidArgument(
+                "Batch \(batch) holds \(records.count) records; send at most \(Self.maximumBatch) per message."
+            )
+        }
+        var prepared: [PreparedRecord<Record>] = []
+        prepared.reserveCapacity(records.count)
+        var problems: [RecordProblem] = []
+        for (index, record) in records.enumerated() {
+            let checked = check(record)
+            if checked.problems.isEmpty, let span = checked.span {
+                prepared.append(PreparedRecord(
+                    index: index, record: record, contentSHA256: Data(SHA256.hash(data: checked.canonical)), span: span, period: checked.period
+                ))
+            } else {
+                problems += checked.problems.map { RecordProblem(index: index, record: record[keyPath: key], field: $0.field, reason: $0.reason) }
+            }
+        }
+        // A batch with any invalid record is refused before it reaches the database.
+        if !problems.isEmpty {
+            outcome.errors = problems.map(Civitas_V1_RecordError.init)
+            return outcome
+        }
+        let stored = try await database.submit(wrap(prepared), principal: principal.credentialID, receivedAt: receivedAt, dryRun: dryRun)
+        outcome.stored = UInt32(stored.stored)
+        outcome.repeated = UInt32(stored.repeated)
+        outcome.errors = stored.problems.map(Civitas_V1_RecordError.init)
+        if !stored.problems.isEmpty { outcome.stored = 0 }
+        return outcome
+    }
+}
