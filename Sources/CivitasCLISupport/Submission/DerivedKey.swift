@@ -18,6 +18,17 @@ public enum DerivedKey {
         var hasher = SHA256()
         hasher.update(data: Array("\(Record.channel.rawValue)\n".utf8))
         hasher.update(data: bytes)
-        return "h" + hasher.finalize().prefix(16).map { String(format: "%02x", $0) }.joined()
+        return "h" + hex(hasher.finalize().prefix(16))
+    }
+
+    /// Lower-case hex, without Foundation's format machinery (this runs once per row).
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

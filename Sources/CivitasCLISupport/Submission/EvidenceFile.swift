@@ -39,7 +39,7 @@ struct EvidenceFile: Sendable {
         }
         var evidence = Civitas_V1_Evidence()
         evidence.fileName = (path as NSString).lastPathComponent
-        evidence.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        evidence.sha256 = DerivedKey.hex(SHA256.hash(data: data))
         evidence.size = UInt64(data.count)
         evidence.mediaType = mediaType(forPath: path)
         let tooLarge = data.count > maxBytes

@@ -68,7 +68,7 @@ struct ColumnMap {
 
     func cell(_ record: CSVTable.Record, _ column: String) -> String {
         guard let position = index[column], position < record.fields.count else { return "" }
-        return record.fields[position].trimmingCharacters(in: .whitespaces)
+        return Cells.trimmed(record.fields[position])
     }
 
     func required(_ record: CSVTable.Record, _ column: String) throws(CellProblem) -> String {
@@ -80,6 +80,13 @@ struct ColumnMap {
 
 /// Cell readers shared by the channels.
 enum Cells {
+    /// The text without leading and trailing spaces and tabs (fast path: nothing to trim).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        if first != 0x20, first != 0x09, last != 0x20, last != 0x09, first < 0x80, last < 0x80 { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
     static func number(_ text: String, field: String) throws(CellProblem) -> Double {
         let cleaned = text.replacingOccurrences(of: "_", with: "")
         guard let value = Double(cleaned) else { throw CellProblem(field, "\"\(text)\" is not a number") }

@@ -44,7 +44,7 @@ extension Civitas_V1_SurveyResponse: SubmissionRecord {
                     try columns.required(record, "duration_seconds"), field: "duration_seconds"
                 )
                 for (position, question) in columns.others where position < record.fields.count {
-                    let answer = record.fields[position].trimmingCharacters(in: .whitespaces)
+                    let answer = Cells.trimmed(record.fields[position])
                     if answer.isEmpty { continue }
                     guard let value = UInt32(answer) else {
                         throw CellProblem(question, "\"\(answer)\" is not an answer 1–5 (leave it empty when unanswered)")
