@@ -16,6 +16,7 @@ let cliDependencies: [Target.Dependency] = [
     "CivitasCore",
     "CivitasProtos",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
+    .product(name: "GRPCCore", package: "grpc-swift-2"),
     .product(name: "SwiftProtobuf", package: "swift-protobuf"),
 ]
 
@@ -154,7 +155,7 @@ let package = Package(
         // ops/bench/submit: concurrent single-record unary submissions vs a bare unary call.
         .executableTarget(
             name: "civitas-bench-submit",
-            dependencies: cliDependencies + [.product(name: "GRPCCore", package: "grpc-swift-2")],
+            dependencies: cliDependencies,
             swiftSettings: strictSettings
         ),
         .executableTarget(

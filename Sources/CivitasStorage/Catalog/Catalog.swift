@@ -5,6 +5,7 @@ internal import GRDB
 /// The catalog database (`catalog.sqlite`): tenants and credentials. Holds no tenant data.
 public final class Catalog: Sendable {
     let pool: DatabasePool
+    private let cache = CatalogCache()
 
     public init(path: String, durability: Durability = .powerLoss) throws {
         pool = try DatabaseOpener.openPool(
@@ -25,7 +26,8 @@ public final class Catalog: Sendable {
     public func createTenant(
         _ record: TenantRecord, whileInserting: @Sendable () throws -> Void
     ) async throws -> TenantRecord {
-        try await pool.write { db in
+        defer { cache.invalidate() }
+        return try await pool.write { db in
             if try TenantRow.fetchOne(db, key: record.id) != nil {
                 throw CivitasError.alreadyExists("Tenant \(record.id) already exists.")
             }
@@ -36,7 +38,11 @@ public final class Catalog: Sendable {
     }
 
     public func tenant(_ id: TenantID) async throws -> TenantRecord? {
-        try await pool.read { db in try TenantRow.fetchOne(db, key: id.rawValue)?.record }
+        if let known = cache.tenant(id.rawValue) { return known }
+        let generation = cache.generation
+        let record = try await pool.read { db in try TenantRow.fetchOne(db, key: id.rawValue)?.record }
+        if let record { cache.remember(tenant: record, readAt: generation) }
+        return record
     }
 
     public func tenants(state: TenantState?) async throws -> [TenantRecord] {
@@ -48,7 +54,8 @@ public final class Catalog: Sendable {
     }
 
     public func setTenantState(_ id: TenantID, to state: TenantState, at now: Date) async throws -> TenantRecord {
-        try await pool.write { db in
+        defer { cache.invalidate() }
+        return try await pool.write { db in
             guard var record = try TenantRow.fetchOne(db, key: id.rawValue)?.record else {
                 throw CivitasError.notFound("Tenant \(id) does not exist.")
             }
@@ -63,6 +70,7 @@ public final class Catalog: Sendable {
     // MARK: Credentials
 
     public func insertCredential(_ record: CredentialRecord) async throws {
+        defer { cache.invalidate() }
         try await pool.write { db in try CredentialRow(record).insert(db) }
     }
 
@@ -75,11 +83,15 @@ public final class Catalog: Sendable {
 
     /// A credential together with its tenant, in one snapshot.
     public func credentialWithTenant(_ id: String) async throws -> (CredentialRecord, TenantRecord?)? {
-        try await pool.read { db in
+        if let known = cache.credential(id) { return known }
+        let generation = cache.generation
+        let found = try await pool.read { db -> (CredentialRecord, TenantRecord?)? in
             guard let credential = try CredentialRow.fetchOne(db, key: id)?.record else { return nil }
             let tenant = try credential.tenantId.flatMap { try TenantRow.fetchOne(db, key: $0)?.record }
             return (credential, tenant)
         }
+        if let found { cache.remember(credential: found, readAt: generation) }
+        return found
     }
 
     public func credentials(tenant: TenantID?, includeRevoked: Bool) async throws -> [CredentialRecord] {
@@ -92,7 +104,8 @@ public final class Catalog: Sendable {
     }
 
     public func revokeCredential(_ id: String, at now: Date) async throws -> CredentialRecord {
-        try await pool.write { db in
+        defer { cache.invalidate() }
+        return try await pool.write { db in
             guard var record = try CredentialRow.fetchOne(db, key: id)?.record else {
                 throw CivitasError.notFound("Credential \(id) does not exist.")
             }

@@ -3,6 +3,7 @@ import CivitasCLISupport
 import CivitasClient
 import CivitasProtos
 import Foundation
+import GRPCCore
 import SwiftProtobuf
 
 struct AuditCommand: AsyncParsableCommand {
@@ -26,7 +27,11 @@ struct AuditVerify: AsyncParsableCommand {
 
     func run() async throws {
         try await connection.withConnection { civitas in
-            let reply = try await civitas.submissions.verifyAuditLog(.with { $0.tenant = tenant.value }, options: civitas.options)
+            // The check re-reads every record of the tenant: it takes as long as it needs
+            // (a million records take seconds to a minute), not the per-call --timeout.
+            var options = civitas.options
+            options.timeout = nil
+            let reply = try await civitas.submissions.verifyAuditLog(.with { $0.tenant = tenant.value }, options: options)
             if output.json {
                 try Terminal.printJSON(reply)
             } else if reply.intact {
