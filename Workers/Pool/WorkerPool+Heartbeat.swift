@@ -8,12 +8,11 @@ extension WorkerPool {
     /// Every ``WorkerPoolConfiguration/heartbeatInterval``: renew the leases of the jobs
     /// this pool runs (in one transaction), pass cancel requests on to their handlers,
     /// and update the queue-depth gauges.
-    func startHeartbeat() {
-        DispatchQueue(label: "civitas.worker.heartbeat", qos: .utility).async {
-            // Ends when shutdown signals `heartbeatStop`.
-            while self.heartbeatStop.wait(timeout: .now() + self.configuration.heartbeatInterval) == .timedOut {
-                self.beat()
-            }
+    func scheduleHeartbeat() {
+        heartbeatQueue.asyncAfter(deadline: .now() + configuration.heartbeatInterval) {
+            guard self.state.withLock({ $0.phase != .stopped }) else { return }
+            self.beat()
+            self.scheduleHeartbeat()
         }
     }
 
@@ -27,7 +26,8 @@ extension WorkerPool {
                 running[id]?.context.markCancelled()
                 running[id]?.task.cancel()
             }
-            for id in lost {
+            let stillRunning = state.withLock { $0.running }
+            for id in lost where stillRunning[id] != nil {
                 logger.warning("A running job's lease was lost (it expired before this heartbeat); stopping its handler", metadata: ["job": "\(id)"])
                 running[id]?.task.cancel()
             }

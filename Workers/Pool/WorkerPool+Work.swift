@@ -5,53 +5,79 @@ import Logging
 import Synchronization
 
 extension WorkerPool {
-    /// One worker: claim, run, record; wait for a wakeup when there is nothing to claim.
-    func workLoop(_ index: Int) {
-        defer { state.withLock { $0.activeWorkers -= 1 } }
-        while state.withLock({ $0.phase == .running }) {
-            let job: Job?
-            do {
-                job = try queue.claim(owner: owner, leaseDuration: configuration.leaseDuration, perTenantLimit: configuration.perTenantLimit)
-            } catch {
-                logger.error("Claiming a job failed", metadata: ["error": "\(error)"])
-                job = nil
+    /// One step of worker `index`, on its queue: claim a job and start it, or go idle
+    /// until woken or the poll interval passes. Leaves the worker `busy` while a job runs;
+    /// the job's end schedules the next step.
+    func step(_ index: Int) {
+        guard state.withLock({ $0.phase == .running }) else { return exit(index) }
+        let job: Job?
+        do {
+            job = try queue.claim(owner: owner, leaseDuration: configuration.leaseDuration, perTenantLimit: configuration.perTenantLimit)
+        } catch {
+            logger.error("Claiming a job failed", metadata: ["error": "\(error)"])
+            job = nil
+        }
+        guard let job else { return idle(index) }
+        start(job, worker: index)
+    }
+
+    private func idle(_ index: Int) {
+        let generation = state.withLock { state -> Int in
+            guard case .busy = state.workers[index] else { return -1 }
+            let generation = Int.random(in: 0..<Int.max)
+            state.workers[index] = .idle(generation: generation)
+            return generation
+        }
+        workerQueues[index].asyncAfter(deadline: .now() + configuration.pollInterval) {
+            // Only if nobody woke this worker in the meantime (that started a step already).
+            let current = self.state.withLock { state -> Bool in
+                guard case .idle(generation) = state.workers[index] else { return false }
+                state.workers[index] = .busy
+                return true
             }
-            guard let job else {
-                _ = wakeups[index].wait(timeout: .now() + configuration.pollInterval)
-                continue
-            }
-            execute(job)
+            if current { self.step(index) }
         }
     }
 
-    private func execute(_ job: Job) {
-        guard let rowID = Int64(job.id) else { return }
+    private func exit(_ index: Int) {
+        state.withLock { $0.workers[index] = .exited }
+    }
+
+    /// Starts `job`'s handler as a task; when it ends, the worker's queue records the
+    /// outcome (GRDB's synchronous calls belong on Dispatch, not on the Swift concurrency
+    /// pool) and takes its next step.
+    private func start(_ job: Job, worker index: Int) {
+        guard let rowID = Int64(job.id) else { return workerQueues[index].async { self.step(index) } }
         let context = JobContext(job: job, rowID: rowID, owner: owner, queue: queue)
-        let outcome = Mutex<Result<JobResult, any Error>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        let started = ContinuousClock.now
         let handler = handlers.handler(for: job.kind)
-        let task = Task {
-            do {
-                guard let handler else {
-                    throw CivitasError.failedPrecondition("No handler is registered for job kind \"\(job.kind)\" on this server.")
+        let started = ContinuousClock.now
+        // The task must be registered before it can finish and unregister itself.
+        state.withLock { state in
+            let task = Task {
+                let outcome: Result<JobResult, any Error>
+                do {
+                    guard let handler else {
+                        throw CivitasError.failedPrecondition("No handler is registered for job kind \"\(job.kind)\" on this server.")
+                    }
+                    outcome = .success(try await handler.run(job, context: context))
+                } catch {
+                    outcome = .failure(error)
                 }
-                let result = try await handler.run(job, context: context)
-                outcome.withLock { $0 = .success(result) }
-            } catch {
-                outcome.withLock { $0 = .failure(error) }
+                let elapsed = ContinuousClock.now - started
+                let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+                self.workerQueues[index].async {
+                    self.record(job, rowID: rowID, context: context, outcome: outcome, nanoseconds: nanoseconds)
+                    // Unregistered only once recorded: a shutdown that comes meanwhile
+                    // still sees the job and releases it rather than leaving it leased.
+                    self.state.withLock { $0.running[rowID] = nil }
+                    self.step(index)
+                }
             }
-            done.signal()
+            state.running[rowID] = RunningAttempt(context: context, task: task)
         }
-        state.withLock { $0.running[rowID] = RunningAttempt(context: context, task: task) }
-        done.wait()
-        state.withLock { $0.running[rowID] = nil }
-        let elapsed = ContinuousClock.now - started
-        let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
-        record(job, rowID: rowID, context: context, outcome: outcome.withLock { $0 }, nanoseconds: nanoseconds)
     }
 
-    private func record(_ job: Job, rowID: Int64, context: JobContext, outcome: Result<JobResult, any Error>?, nanoseconds: Int64) {
+    private func record(_ job: Job, rowID: Int64, context: JobContext, outcome: Result<JobResult, any Error>, nanoseconds: Int64) {
         var meta: Logger.Metadata = ["job": "\(job.id)", "tenant": "\(job.tenant)", "kind": "\(job.kind)", "attempt": "\(job.attempt)"]
         do {
             switch outcome {
@@ -81,8 +107,6 @@ extension WorkerPool {
                     metrics.recordFinished(kind: job.kind, state: .discarded)
                     logger.error("Job failed its last attempt and was discarded", metadata: meta)
                 }
-            case nil:
-                return
             }
         } catch {
             meta["error"] = "\(error)"

@@ -5,14 +5,14 @@ import Logging
 import Synchronization
 
 /// A fixed number of workers, each a serial Dispatch queue that claims one job at a
-/// time (one short write transaction), runs its handler and records the outcome. A
-/// heartbeat timer renews the leases of the jobs this pool runs and carries cancel
-/// requests to them.
+/// time (one short write transaction), starts its handler and, when the handler ends,
+/// records the outcome and claims the next. A heartbeat renews the leases of the jobs
+/// this pool runs and carries cancel requests to them.
 ///
-/// The handlers are `async`: a worker starts the attempt as a task and blocks its own
-/// Dispatch thread until it ends, so the pool never runs more attempts than it has
-/// workers, and database calls of the queue (synchronous GRDB) stay off the Swift
-/// concurrency pool.
+/// No Dispatch thread is ever parked: an idle worker comes back after the poll interval
+/// (or at once when woken) through `asyncAfter`, and a running handler is a task whose
+/// end schedules the worker's next step. Many servers in one process (the tests) thus
+/// cannot exhaust Dispatch's thread pool, which GRDB's connections also need.
 public final class WorkerPool: Sendable {
     public let configuration: WorkerPoolConfiguration
     /// Names this pool in leases: unique per process start.
@@ -22,16 +22,18 @@ public final class WorkerPool: Sendable {
     let logger: Logger
     let metrics: JobMetrics
     let state = Mutex(State())
-    /// One per worker: signalled when work may be available, or to stop waiting.
-    let wakeups: [DispatchSemaphore]
-    /// Signalled once, at shutdown, to end the heartbeat loop.
-    let heartbeatStop = DispatchSemaphore(value: 0)
+    let workerQueues: [DispatchQueue]
+    let heartbeatQueue = DispatchQueue(label: "civitas.worker.heartbeat", qos: .utility)
 
     struct State {
         enum Phase { case notStarted, running, draining, stopped }
+        /// What one worker is doing. An idle worker's `generation` tells a stale wakeup
+        /// (a poll scheduled before it was woken) from the current one.
+        enum Worker { case idle(generation: Int), busy, exited }
         var phase = Phase.notStarted
+        var workers: [Worker] = []
         var running: [Int64: RunningAttempt] = [:]
-        var activeWorkers = 0
+        var activeWorkers: Int { workers.filter { if case .exited = $0 { false } else { true } }.count }
     }
 
     struct RunningAttempt {
@@ -49,7 +51,7 @@ public final class WorkerPool: Sendable {
         self.metrics = metrics
         self.logger = logger
         owner = "pool-\(UUID().uuidString.lowercased())"
-        wakeups = (0..<configuration.workers).map { _ in DispatchSemaphore(value: 0) }
+        workerQueues = (0..<configuration.workers).map { DispatchQueue(label: "civitas.worker.\($0)", qos: .utility) }
         queue.onEnqueue { [weak self] in self?.wake() }
     }
 
@@ -58,27 +60,35 @@ public final class WorkerPool: Sendable {
         let started = state.withLock { state -> Bool in
             guard state.phase == .notStarted else { return false }
             state.phase = .running
-            state.activeWorkers = configuration.workers
+            state.workers = Array(repeating: .busy, count: configuration.workers)
             return true
         }
         guard started else { return }
-        for index in 0..<configuration.workers {
-            DispatchQueue(label: "civitas.worker.\(index)", qos: .utility).async { self.workLoop(index) }
-        }
-        startHeartbeat()
+        for index in workerQueues.indices { workerQueues[index].async { self.step(index) } }
+        scheduleHeartbeat()
         logger.info("Worker pool started", metadata: ["workers": "\(configuration.workers)", "owner": "\(owner)"])
     }
 
     /// Tells idle workers that work may be available.
     public func wake() {
-        for wakeup in wakeups { wakeup.signal() }
+        let woken = state.withLock { state -> [Int] in
+            var woken: [Int] = []
+            for index in state.workers.indices {
+                if case .idle = state.workers[index] {
+                    state.workers[index] = .busy
+                    woken.append(index)
+                }
+            }
+            return woken
+        }
+        for index in woken { workerQueues[index].async { self.step(index) } }
     }
 
     /// Stops claiming new jobs; running ones go on.
     public func beginShutdown() {
         let changed = state.withLock { state -> Bool in
             guard state.phase == .running || state.phase == .notStarted else { return false }
-            state.phase = state.activeWorkers == 0 ? .stopped : .draining
+            state.phase = state.phase == .notStarted ? .stopped : .draining
             return true
         }
         if changed { wake() }
@@ -97,7 +107,6 @@ public final class WorkerPool: Sendable {
             state.phase = .stopped
             return Array(state.running.values)
         }
-        heartbeatStop.signal()
         guard !leftovers.isEmpty else {
             logger.info("Worker pool stopped; no job was running")
             return

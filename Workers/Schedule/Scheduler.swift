@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Logging
+import Synchronization
 
 /// Fires due schedules every `interval` seconds on a Dispatch queue, until stopped.
 /// Cron has minute resolution, so a tick every few seconds runs each occurrence within
@@ -9,7 +10,8 @@ public final class Scheduler: Sendable {
     private let queue: JobQueue
     private let interval: Double
     private let logger: Logger
-    private let stopSignal = DispatchSemaphore(value: 0)
+    private let stopped = Mutex(false)
+    private let dispatchQueue = DispatchQueue(label: "civitas.scheduler", qos: .utility)
 
     public init(queue: JobQueue, interval: Double = 5, logger: Logger) {
         self.queue = queue
@@ -17,15 +19,19 @@ public final class Scheduler: Sendable {
         self.logger = logger
     }
 
+    /// Ticks now (a restart catches up at once) and then every `interval`, without
+    /// holding a thread in between.
     public func start() {
-        DispatchQueue(label: "civitas.scheduler", qos: .utility).async {
-            repeat {
-                self.tick()
-            } while self.stopSignal.wait(timeout: .now() + self.interval) == .timedOut
-        }
+        dispatchQueue.async { self.tickAndReschedule() }
     }
 
-    public func stop() { stopSignal.signal() }
+    public func stop() { stopped.withLock { $0 = true } }
+
+    private func tickAndReschedule() {
+        guard !stopped.withLock({ $0 }) else { return }
+        tick()
+        dispatchQueue.asyncAfter(deadline: .now() + interval) { self.tickAndReschedule() }
+    }
 
     private func tick() {
         do {
