@@ -3,5 +3,5 @@
 /// SHA-256 over the .proto files this module was generated from (each file's path
 /// relative to Protocols/, a newline, then its bytes, in byte order of the paths).
 public enum ProtosDigest {
-    public static let sha256 = "2b9374ac6429e98c7c5d9eb78e1ed8da45a11872b7df81e80e71bbf9153722ae"
+    public static let sha256 = "d337e2687d8cc82d565b4be83a75f1a1093b2e03f561d7f0c131dbcba46575f2"
 }

@@ -480,6 +480,7 @@ public nonisolated struct Civitas_V1_SubmitResponse: Sendable {
 
   public var batches: [Civitas_V1_BatchOutcome] = []
 
+  /// highest sequence number given to a stored record; 0 when none was stored
   public var lastSequence: UInt64 = 0
 
   public var dryRun: Bool = false

@@ -169,7 +169,7 @@ struct SubmissionService: Civitas_V1_SubmissionService.ServiceProtocol {
     private func stream<Message: Sendable>(
         _ messages: RPCAsyncSequence<Message, any Error>, _ principal: Principal, _ action: TenantAction, _ context: ServerContext,
         tenant tenantOf: (Message) -> String, dryRun dryRunOf: (Message) -> Bool, count countOf: (Message) -> Int,
-        _ process: (SubmissionIntake, Message, Int) async throws -> Civitas_V1_BatchOutcome
+        _ process: (SubmissionIntake, Message, Int) async throws -> IntakeResult
     ) async throws -> ServerResponse<Civitas_V1_SubmitResponse> {
         var iterator = messages.makeAsyncIterator()
         guard let first = try await iterator.next() else { return ServerResponse(message: Civitas_V1_SubmitResponse()) }
@@ -208,13 +208,15 @@ struct SubmitTally: Sendable {
         response.dryRun = dryRun
     }
 
-    func adding(_ outcome: Civitas_V1_BatchOutcome, records: Int) -> SubmitTally {
+    func adding(_ result: IntakeResult, records: Int) -> SubmitTally {
         var copy = self
-        copy.add(outcome, records: records)
+        copy.add(result, records: records)
         return copy
     }
 
-    mutating func add(_ outcome: Civitas_V1_BatchOutcome, records: Int) {
+    mutating func add(_ result: IntakeResult, records: Int) {
+        let outcome = result.outcome
+        if let last = result.lastSequence { response.lastSequence = max(response.lastSequence, UInt64(last)) }
         if outcome.errors.isEmpty {
             response.stored += outcome.stored
             response.repeated += outcome.repeated

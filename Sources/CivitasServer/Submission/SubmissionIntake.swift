@@ -36,28 +36,28 @@ struct SubmissionIntake: Sendable {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
-    func materials(_ messages: [Civitas_V1_MaterialReport], batch: Int, dryRun: Bool) async throws -> Civitas_V1_BatchOutcome {
+    func materials(_ messages: [Civitas_V1_MaterialReport], batch: Int, dryRun: Bool) async throws -> IntakeResult {
         try await process(messages.map(MaterialReport.init), batch: batch, dryRun: dryRun, key: \.key) { report in
             let (problems, period) = validator.check(report)
             return (problems, period, CanonicalContent.bytes(of: report), period.map(span))
         } wrap: { .materials($0) }
     }
 
-    func inspections(_ messages: [Civitas_V1_InspectionRecord], batch: Int, dryRun: Bool) async throws -> Civitas_V1_BatchOutcome {
+    func inspections(_ messages: [Civitas_V1_InspectionRecord], batch: Int, dryRun: Bool) async throws -> IntakeResult {
         let days = LocalDays(calendar: calendar)
         return try await process(messages.map(InspectionRecord.init), batch: batch, dryRun: dryRun, key: \.key) { record in
             (validator.check(record), nil, CanonicalContent.bytes(of: record), Self.span(days.day(of: record.observedAt)))
         } wrap: { .inspections($0) }
     }
 
-    func surveys(_ messages: [Civitas_V1_SurveyResponse], batch: Int, dryRun: Bool) async throws -> Civitas_V1_BatchOutcome {
+    func surveys(_ messages: [Civitas_V1_SurveyResponse], batch: Int, dryRun: Bool) async throws -> IntakeResult {
         let days = LocalDays(calendar: calendar)
         return try await process(messages.map(SurveyResponse.init), batch: batch, dryRun: dryRun, key: \.key) { response in
             (validator.check(response), nil, CanonicalContent.bytes(of: response), Self.span(days.day(of: response.submittedAt)))
         } wrap: { .surveys($0) }
     }
 
-    func feeds(_ messages: [Civitas_V1_FeedPoint], batch: Int, dryRun: Bool) async throws -> Civitas_V1_BatchOutcome {
+    func feeds(_ messages: [Civitas_V1_FeedPoint], batch: Int, dryRun: Bool) async throws -> IntakeResult {
         let days = LocalDays(calendar: calendar)
         return try await process(messages.map(FeedPoint.init), batch: batch, dryRun: dryRun, key: \.key) { point in
             (validator.check(point), nil, CanonicalContent.bytes(of: point), Self.span(days.day(of: point.observedAt)))
@@ -76,7 +76,7 @@ struct SubmissionIntake: Sendable {
         _ records: [Record], batch: Int, dryRun: Bool, key: KeyPath<Record, String>,
         check: (Record) -> (problems: SubmissionValidator.Problems, period: Period?, canonical: [UInt8], span: DaySpan?),
         wrap: ([PreparedRecord<Record>]) -> SubmissionBatch
-    ) async throws -> Civitas_V1_BatchOutcome {
+    ) async throws -> IntakeResult {
         var outcome = Civitas_V1_BatchOutcome()
         outcome.batch = UInt32(batch)
         guard records.count <= Self.maximumBatch else {
@@ -100,13 +100,19 @@ struct SubmissionIntake: Sendable {
         // A batch with any invalid record is refused before it reaches the database.
         if !problems.isEmpty {
             outcome.errors = problems.map(Civitas_V1_RecordError.init)
-            return outcome
+            return IntakeResult(outcome: outcome, lastSequence: nil)
         }
         let stored = try await database.submit(wrap(prepared), principal: principal.credentialID, receivedAt: receivedAt, dryRun: dryRun)
         outcome.stored = UInt32(stored.stored)
         outcome.repeated = UInt32(stored.repeated)
         outcome.errors = stored.problems.map(Civitas_V1_RecordError.init)
         if !stored.problems.isEmpty { outcome.stored = 0 }
-        return outcome
+        return IntakeResult(outcome: outcome, lastSequence: dryRun ? nil : stored.sequences?.upperBound)
     }
+}
+
+/// One batch's outcome, and the highest sequence it stored (nil when it stored nothing).
+struct IntakeResult: Sendable {
+    var outcome: Civitas_V1_BatchOutcome
+    var lastSequence: Int64?
 }
