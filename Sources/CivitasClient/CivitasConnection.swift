@@ -20,6 +20,15 @@ public struct CivitasConnection: Sendable {
         return options
     }
 
+    /// For a client stream that carries many batches (an upload of up to fifty): ten
+    /// times the per-call deadline, so that a slow machine is not cut off mid-upload and
+    /// sent back to re-send what it already delivered, while a hung server still ends.
+    public var streamOptions: CallOptions {
+        var options = CallOptions.defaults
+        options.timeout = settings.timeout * 10
+        return options
+    }
+
     /// Opens a connection, runs `body`, and closes the connection.
     public static func with<Result: Sendable>(
         _ settings: ConnectionSettings, _ body: (CivitasConnection) async throws -> Result

@@ -46,7 +46,7 @@ extension Civitas_V1_FeedPoint: SubmissionRecord {
         _ batches: [[Self]], over civitas: CivitasConnection, tenant: String, dryRun: Bool,
         sent: @escaping @Sendable (Int) -> Void
     ) async throws -> Civitas_V1_SubmitResponse {
-        try await civitas.submissions.submitFeedPoints(options: civitas.options) { writer in
+        try await civitas.submissions.submitFeedPoints(options: civitas.streamOptions) { writer in
             for (index, batch) in batches.enumerated() {
                 try await writer.write(.with { $0.tenant = tenant; $0.points = batch; $0.dryRun = dryRun })
                 sent(index)

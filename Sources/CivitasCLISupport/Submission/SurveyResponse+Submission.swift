@@ -63,7 +63,7 @@ extension Civitas_V1_SurveyResponse: SubmissionRecord {
         _ batches: [[Self]], over civitas: CivitasConnection, tenant: String, dryRun: Bool,
         sent: @escaping @Sendable (Int) -> Void
     ) async throws -> Civitas_V1_SubmitResponse {
-        try await civitas.submissions.submitSurveyResponses(options: civitas.options) { writer in
+        try await civitas.submissions.submitSurveyResponses(options: civitas.streamOptions) { writer in
             for (index, batch) in batches.enumerated() {
                 try await writer.write(.with { $0.tenant = tenant; $0.responses = batch; $0.dryRun = dryRun })
                 sent(index)
