@@ -38,7 +38,7 @@ public enum TenantBackupTransfer {
                     if !chunk.sha256.isEmpty { announced = chunk.sha256 }
                     progress?(received, chunk.totalSize)
                 }
-                let digest = hash.finalize().map { String(format: "%02x", $0) }.joined()
+                let digest = hex(hash.finalize())
                 guard let announced else { throw ClientError("The backup ended without its checksum; it is incomplete.") }
                 guard announced == digest else { throw ClientError("The backup's checksum does not match its bytes.") }
                 return Summary(bytes: received, sha256: digest)
@@ -65,7 +65,7 @@ public enum TenantBackupTransfer {
             hash.update(data: data)
             size += UInt64(data.count)
         }
-        let digest = hash.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = hex(hash.finalize())
         try handle.seek(toOffset: 0)
         let total = size
         return try await connection.tenantAdmin.restoreTenant(options: transferOptions) { writer in
@@ -82,6 +82,10 @@ public enum TenantBackupTransfer {
     }
 
     static let chunkSize = 1 << 20
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
+    }
 
     /// Transfers run as long as they need: a deadline would cut off a large tenant.
     static var transferOptions: CallOptions {

@@ -37,6 +37,14 @@ enum DatabaseOpener {
         return pool
     }
 
+    /// Folds the write-ahead log into the main file, then closes. Without the checkpoint,
+    /// GRDB closes the writer before its readers and committed data may stay in the
+    /// `-wal` file, so a copy of the `.sqlite` alone would miss it.
+    static func checkpointAndClose(_ pool: DatabasePool) throws {
+        try pool.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try pool.close()
+    }
+
     private static func refuseNewerSchema(
         _ pool: DatabasePool, migrator: DatabaseMigrator, description: String
     ) throws {

@@ -15,26 +15,20 @@ struct SubmissionService: Civitas_V1_SubmissionService.ServiceProtocol {
     func submitMaterialReports(
         request: ServerRequest<Civitas_V1_SubmitMaterialReportsRequest>, context: ServerContext
     ) async throws -> ServerResponse<Civitas_V1_SubmitResponse> {
-        try await environment.handle(request.metadata, context) { principal in
-            let message = request.message
-            let reply = try await withIntake(principal, .submitMaterials, tenant: message.tenant) { intake in
-                SubmitTally(dryRun: message.dryRun)
-                    .adding(try await intake.materials(message.reports, batch: 0, dryRun: message.dryRun), records: message.reports.count)
-            }
-            return ServerResponse(message: reply.response)
+        let message = request.message
+        return try await unary(request.metadata, context, .submitMaterials, tenant: message.tenant, dryRun: message.dryRun,
+                               records: message.reports.count) { intake in
+            try await intake.materials(message.reports, batch: 0, dryRun: message.dryRun)
         }
     }
 
     func submitInspections(
         request: ServerRequest<Civitas_V1_SubmitInspectionsRequest>, context: ServerContext
     ) async throws -> ServerResponse<Civitas_V1_SubmitResponse> {
-        try await environment.handle(request.metadata, context) { principal in
-            let message = request.message
-            let reply = try await withIntake(principal, .submitInspections, tenant: message.tenant) { intake in
-                SubmitTally(dryRun: message.dryRun)
-                    .adding(try await intake.inspections(message.records, batch: 0, dryRun: message.dryRun), records: message.records.count)
-            }
-            return ServerResponse(message: reply.response)
+        let message = request.message
+        return try await unary(request.metadata, context, .submitInspections, tenant: message.tenant, dryRun: message.dryRun,
+                               records: message.records.count) { intake in
+            try await intake.inspections(message.records, batch: 0, dryRun: message.dryRun)
         }
     }
 
@@ -160,6 +154,19 @@ struct SubmissionService: Civitas_V1_SubmissionService.ServiceProtocol {
             return try await body(SubmissionIntake(
                 database: database, validator: validator, calendar: .gregorian(in: timeZone), principal: principal, receivedAt: now
             ))
+        }
+    }
+
+    /// A unary submission: one request, one batch.
+    private func unary(
+        _ metadata: Metadata, _ context: ServerContext, _ action: TenantAction, tenant: String, dryRun: Bool, records: Int,
+        _ process: (SubmissionIntake) async throws -> IntakeResult
+    ) async throws -> ServerResponse<Civitas_V1_SubmitResponse> {
+        try await environment.handle(metadata, context) { principal in
+            let tally = try await withIntake(principal, action, tenant: tenant) { intake in
+                SubmitTally(dryRun: dryRun).adding(try await process(intake), records: records)
+            }
+            return ServerResponse(message: tally.response)
         }
     }
 

@@ -110,7 +110,3 @@ extension TenantAdminService {
         }
     }
 }
-
-extension SHA256.Digest {
-    var hexString: String { map { String(format: "%02x", $0) }.joined() }
-}

@@ -33,7 +33,7 @@ struct SubmissionIntake: Sendable {
     }
 
     static func sha256Hex(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: data).hexString
     }
 
     func materials(_ messages: [Civitas_V1_MaterialReport], batch: Int, dryRun: Bool) async throws -> IntakeResult {

@@ -13,11 +13,7 @@ public final class Catalog: Sendable {
         )
     }
 
-    /// Checkpoints (see TenantDatabase.close) and closes.
-    public func close() throws {
-        try pool.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        try pool.close()
-    }
+    public func close() throws { try DatabaseOpener.checkpointAndClose(pool) }
 
     // MARK: Tenants
 

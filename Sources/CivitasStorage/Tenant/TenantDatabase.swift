@@ -41,13 +41,7 @@ public struct TenantDatabase: Sendable {
         return TenantDatabase(tenant: tenant, pool: pool)
     }
 
-    /// Folds the write-ahead log into the main file, then closes. Without the checkpoint,
-    /// GRDB closes the writer before its readers and committed data may stay in the
-    /// `-wal` file, so a copy of the `.sqlite` alone would miss it.
-    func close() throws {
-        try pool.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        try pool.close()
-    }
+    func close() throws { try DatabaseOpener.checkpointAndClose(pool) }
 
     /// Writes a consistent copy of the whole database to `path` while writers go on
     /// (SQLite's online backup from one read snapshot).
