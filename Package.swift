@@ -45,8 +45,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
     targets: [
-        // Pure domain: identifiers, roles, access policy, organization rules. No I/O.
-        .target(name: "CivitasCore", swiftSettings: strictSettings),
+        // Pure domain: identifiers, roles, access policy, organization rules, frameworks,
+        // the evaluation engine. No I/O. Crypto only for the evaluation's input digest.
+        .target(
+            name: "CivitasCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
 
         // Generated from Protocols/ by Protocols/generate; never edited by hand.
         .target(

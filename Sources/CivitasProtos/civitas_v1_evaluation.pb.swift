@@ -304,6 +304,17 @@ public nonisolated struct Civitas_V1_EvaluationResult: @unchecked Sendable {
     set {_uniqueStorage()._canonical = newValue}
   }
 
+  public var frameworkSha256: String {
+    get {_storage._frameworkSha256}
+    set {_uniqueStorage()._frameworkSha256 = newValue}
+  }
+
+  /// false in sub-command scopes: eligibility is a city verdict
+  public var hasEligibility_p: Bool {
+    get {_storage._hasEligibility_p}
+    set {_uniqueStorage()._hasEligibility_p = newValue}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -415,9 +426,24 @@ public nonisolated struct Civitas_V1_Ranking: Sendable {
 
   public var entries: [Civitas_V1_RankingEntry] = []
 
+  public var framework: String = String()
+
+  public var frameworkVersion: UInt32 = 0
+
+  public var period: Civitas_V1_Period {
+    get {_period ?? Civitas_V1_Period()}
+    set {_period = newValue}
+  }
+  /// Returns true if `period` has been explicitly set.
+  public var hasPeriod: Bool {self._period != nil}
+  /// Clears the value of `period`. Subsequent reads from it will return its default value.
+  public mutating func clearPeriod() {self._period = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _period: Civitas_V1_Period? = nil
 }
 
 public nonisolated struct Civitas_V1_Gap: Sendable {
@@ -439,6 +465,26 @@ public nonisolated struct Civitas_V1_Gap: Sendable {
 
   public var changeSincePrevious: Double = 0
 
+  /// false when there is no previous result
+  public var hasChange_p: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// The weakest leaves of one sub-command (by points lost).
+public nonisolated struct Civitas_V1_SubcommandGaps: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var subcommand: String = String()
+
+  public var resultID: String = String()
+
+  public var gaps: [Civitas_V1_Gap] = []
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -453,9 +499,14 @@ public nonisolated struct Civitas_V1_GapAnalysis: Sendable {
 
   public var gaps: [Civitas_V1_Gap] = []
 
+  /// empty: no previous result of this scope and framework
   public var previousResultID: String = String()
 
   public var totalChange: Double = 0
+
+  public var failedGates: [Civitas_V1_GateResult] = []
+
+  public var weakestBySubcommand: [Civitas_V1_SubcommandGaps] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -801,7 +852,7 @@ nonisolated extension Civitas_V1_GateResult: SwiftProtobuf.Message, SwiftProtobu
 
 nonisolated extension Civitas_V1_EvaluationResult: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".EvaluationResult"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}tenant\0\u{1}framework\0\u{3}framework_version\0\u{1}period\0\u{1}scope\0\u{3}cutoff_sequence\0\u{3}input_digest\0\u{1}total\0\u{3}max_points\0\u{1}eligible\0\u{1}stale\0\u{1}leaves\0\u{1}nodes\0\u{1}gates\0\u{3}crosscheck_run\0\u{3}computed_at\0\u{1}canonical\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}tenant\0\u{1}framework\0\u{3}framework_version\0\u{1}period\0\u{1}scope\0\u{3}cutoff_sequence\0\u{3}input_digest\0\u{1}total\0\u{3}max_points\0\u{1}eligible\0\u{1}stale\0\u{1}leaves\0\u{1}nodes\0\u{1}gates\0\u{3}crosscheck_run\0\u{3}computed_at\0\u{1}canonical\0\u{3}framework_sha256\0\u{3}has_eligibility\0")
 
   fileprivate class _StorageClass {
     var _id: String = String()
@@ -822,6 +873,8 @@ nonisolated extension Civitas_V1_EvaluationResult: SwiftProtobuf.Message, SwiftP
     var _crosscheckRun: String = String()
     var _computedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
     var _canonical: Data = Data()
+    var _frameworkSha256: String = String()
+    var _hasEligibility_p: Bool = false
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -850,6 +903,8 @@ nonisolated extension Civitas_V1_EvaluationResult: SwiftProtobuf.Message, SwiftP
       _crosscheckRun = source._crosscheckRun
       _computedAt = source._computedAt
       _canonical = source._canonical
+      _frameworkSha256 = source._frameworkSha256
+      _hasEligibility_p = source._hasEligibility_p
     }
   }
 
@@ -886,6 +941,8 @@ nonisolated extension Civitas_V1_EvaluationResult: SwiftProtobuf.Message, SwiftP
         case 16: try { try decoder.decodeSingularStringField(value: &_storage._crosscheckRun) }()
         case 17: try { try decoder.decodeSingularMessageField(value: &_storage._computedAt) }()
         case 18: try { try decoder.decodeSingularBytesField(value: &_storage._canonical) }()
+        case 19: try { try decoder.decodeSingularStringField(value: &_storage._frameworkSha256) }()
+        case 20: try { try decoder.decodeSingularBoolField(value: &_storage._hasEligibility_p) }()
         default: break
         }
       }
@@ -952,6 +1009,12 @@ nonisolated extension Civitas_V1_EvaluationResult: SwiftProtobuf.Message, SwiftP
       if !_storage._canonical.isEmpty {
         try visitor.visitSingularBytesField(value: _storage._canonical, fieldNumber: 18)
       }
+      if !_storage._frameworkSha256.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._frameworkSha256, fieldNumber: 19)
+      }
+      if _storage._hasEligibility_p != false {
+        try visitor.visitSingularBoolField(value: _storage._hasEligibility_p, fieldNumber: 20)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -979,6 +1042,8 @@ nonisolated extension Civitas_V1_EvaluationResult: SwiftProtobuf.Message, SwiftP
         if _storage._crosscheckRun != rhs_storage._crosscheckRun {return false}
         if _storage._computedAt != rhs_storage._computedAt {return false}
         if _storage._canonical != rhs_storage._canonical {return false}
+        if _storage._frameworkSha256 != rhs_storage._frameworkSha256 {return false}
+        if _storage._hasEligibility_p != rhs_storage._hasEligibility_p {return false}
         return true
       }
       if !storagesAreEqual {return false}
@@ -1173,7 +1238,7 @@ nonisolated extension Civitas_V1_RankingEntry: SwiftProtobuf.Message, SwiftProto
 
 nonisolated extension Civitas_V1_Ranking: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Ranking"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}entries\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}entries\0\u{1}framework\0\u{3}framework_version\0\u{1}period\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1182,20 +1247,39 @@ nonisolated extension Civitas_V1_Ranking: SwiftProtobuf.Message, SwiftProtobuf._
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeRepeatedMessageField(value: &self.entries) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.framework) }()
+      case 3: try { try decoder.decodeSingularUInt32Field(value: &self.frameworkVersion) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._period) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if !self.entries.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.entries, fieldNumber: 1)
     }
+    if !self.framework.isEmpty {
+      try visitor.visitSingularStringField(value: self.framework, fieldNumber: 2)
+    }
+    if self.frameworkVersion != 0 {
+      try visitor.visitSingularUInt32Field(value: self.frameworkVersion, fieldNumber: 3)
+    }
+    try { if let v = self._period {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Civitas_V1_Ranking, rhs: Civitas_V1_Ranking) -> Bool {
     if lhs.entries != rhs.entries {return false}
+    if lhs.framework != rhs.framework {return false}
+    if lhs.frameworkVersion != rhs.frameworkVersion {return false}
+    if lhs._period != rhs._period {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1203,7 +1287,7 @@ nonisolated extension Civitas_V1_Ranking: SwiftProtobuf.Message, SwiftProtobuf._
 
 nonisolated extension Civitas_V1_Gap: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Gap"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}code\0\u{1}path\0\u{3}points_lost\0\u{3}has_distance\0\u{3}distance_to_target\0\u{3}gate_failed\0\u{3}change_since_previous\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}code\0\u{1}path\0\u{3}points_lost\0\u{3}has_distance\0\u{3}distance_to_target\0\u{3}gate_failed\0\u{3}change_since_previous\0\u{3}has_change\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1218,6 +1302,7 @@ nonisolated extension Civitas_V1_Gap: SwiftProtobuf.Message, SwiftProtobuf._Mess
       case 5: try { try decoder.decodeSingularDoubleField(value: &self.distanceToTarget) }()
       case 6: try { try decoder.decodeSingularBoolField(value: &self.gateFailed) }()
       case 7: try { try decoder.decodeSingularDoubleField(value: &self.changeSincePrevious) }()
+      case 8: try { try decoder.decodeSingularBoolField(value: &self.hasChange_p) }()
       default: break
       }
     }
@@ -1245,6 +1330,9 @@ nonisolated extension Civitas_V1_Gap: SwiftProtobuf.Message, SwiftProtobuf._Mess
     if self.changeSincePrevious.bitPattern != 0 {
       try visitor.visitSingularDoubleField(value: self.changeSincePrevious, fieldNumber: 7)
     }
+    if self.hasChange_p != false {
+      try visitor.visitSingularBoolField(value: self.hasChange_p, fieldNumber: 8)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1256,6 +1344,47 @@ nonisolated extension Civitas_V1_Gap: SwiftProtobuf.Message, SwiftProtobuf._Mess
     if lhs.distanceToTarget != rhs.distanceToTarget {return false}
     if lhs.gateFailed != rhs.gateFailed {return false}
     if lhs.changeSincePrevious != rhs.changeSincePrevious {return false}
+    if lhs.hasChange_p != rhs.hasChange_p {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Civitas_V1_SubcommandGaps: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".SubcommandGaps"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}subcommand\0\u{3}result_id\0\u{1}gaps\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.subcommand) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.resultID) }()
+      case 3: try { try decoder.decodeRepeatedMessageField(value: &self.gaps) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.subcommand.isEmpty {
+      try visitor.visitSingularStringField(value: self.subcommand, fieldNumber: 1)
+    }
+    if !self.resultID.isEmpty {
+      try visitor.visitSingularStringField(value: self.resultID, fieldNumber: 2)
+    }
+    if !self.gaps.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.gaps, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Civitas_V1_SubcommandGaps, rhs: Civitas_V1_SubcommandGaps) -> Bool {
+    if lhs.subcommand != rhs.subcommand {return false}
+    if lhs.resultID != rhs.resultID {return false}
+    if lhs.gaps != rhs.gaps {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1263,7 +1392,7 @@ nonisolated extension Civitas_V1_Gap: SwiftProtobuf.Message, SwiftProtobuf._Mess
 
 nonisolated extension Civitas_V1_GapAnalysis: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".GapAnalysis"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}result_id\0\u{1}gaps\0\u{3}previous_result_id\0\u{3}total_change\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}result_id\0\u{1}gaps\0\u{3}previous_result_id\0\u{3}total_change\0\u{3}failed_gates\0\u{3}weakest_by_subcommand\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1275,6 +1404,8 @@ nonisolated extension Civitas_V1_GapAnalysis: SwiftProtobuf.Message, SwiftProtob
       case 2: try { try decoder.decodeRepeatedMessageField(value: &self.gaps) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.previousResultID) }()
       case 4: try { try decoder.decodeSingularDoubleField(value: &self.totalChange) }()
+      case 5: try { try decoder.decodeRepeatedMessageField(value: &self.failedGates) }()
+      case 6: try { try decoder.decodeRepeatedMessageField(value: &self.weakestBySubcommand) }()
       default: break
       }
     }
@@ -1293,6 +1424,12 @@ nonisolated extension Civitas_V1_GapAnalysis: SwiftProtobuf.Message, SwiftProtob
     if self.totalChange.bitPattern != 0 {
       try visitor.visitSingularDoubleField(value: self.totalChange, fieldNumber: 4)
     }
+    if !self.failedGates.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.failedGates, fieldNumber: 5)
+    }
+    if !self.weakestBySubcommand.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.weakestBySubcommand, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1301,6 +1438,8 @@ nonisolated extension Civitas_V1_GapAnalysis: SwiftProtobuf.Message, SwiftProtob
     if lhs.gaps != rhs.gaps {return false}
     if lhs.previousResultID != rhs.previousResultID {return false}
     if lhs.totalChange != rhs.totalChange {return false}
+    if lhs.failedGates != rhs.failedGates {return false}
+    if lhs.weakestBySubcommand != rhs.weakestBySubcommand {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
