@@ -10,6 +10,9 @@ public struct CivitasConnection: Sendable {
     public let submissions: Civitas_V1_SubmissionService.Client<HTTP2ClientTransport.Posix>
     public let jobs: Civitas_V1_JobService.Client<HTTP2ClientTransport.Posix>
     public let schedules: Civitas_V1_ScheduleService.Client<HTTP2ClientTransport.Posix>
+    public let frameworks: Civitas_V1_FrameworkService.Client<HTTP2ClientTransport.Posix>
+    public let evaluations: Civitas_V1_EvaluationService.Client<HTTP2ClientTransport.Posix>
+    public let crosschecks: Civitas_V1_CrossCheckService.Client<HTTP2ClientTransport.Posix>
     public let health: Grpc_Health_V1_Health.Client<HTTP2ClientTransport.Posix>
     public let settings: ConnectionSettings
 
@@ -47,6 +50,8 @@ public struct CivitasConnection: Sendable {
                 identity: .init(wrapping: client), tenantAdmin: .init(wrapping: client),
                 organization: .init(wrapping: client), submissions: .init(wrapping: client),
                 jobs: .init(wrapping: client), schedules: .init(wrapping: client),
+                frameworks: .init(wrapping: client), evaluations: .init(wrapping: client),
+                crosschecks: .init(wrapping: client),
                 health: .init(wrapping: client), settings: settings
             )
             return try await body(connection)
