@@ -1,11 +1,10 @@
 import Foundation
 
-// STUB: the framework helper replaces this file. Signatures are the contract.
-
 /// One reason a framework document cannot be published, at the node it concerns:
-/// `categories[2].items[0].indicators[3].scoring.floor`.
+/// `categories[2].items[0].indicators[3].scoring.floor`, or `document` for the whole file.
 public struct FrameworkProblem: Hashable, Sendable, CustomStringConvertible {
     public var path: String
+    /// A full sentence saying what is wrong and, where it helps, what would be right.
     public var reason: String
     public init(path: String, reason: String) {
         self.path = path
@@ -14,36 +13,44 @@ public struct FrameworkProblem: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(path): \(reason)" }
 }
 
-public struct FrameworkProblems: Error, Sendable {
+/// Every problem found in a document, in the order they were found (never just the first).
+public struct FrameworkProblems: Error, Sendable, CustomStringConvertible {
     public var problems: [FrameworkProblem]
     public init(problems: [FrameworkProblem]) { self.problems = problems }
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 
 /// The JSON form of a framework (docs/frameworks.md): parsing, every publishing rule,
 /// and the canonical bytes that are stored and hashed.
 public enum FrameworkDocument {
+    /// Larger documents are refused before parsing; the sample frameworks are ~40 KiB.
+    public static let maximumDocumentBytes = 4 * 1024 * 1024
+
     /// The framework, or every problem found (not just the first), each with its path.
-    public static func parse(_ json: Data) -> Result<Framework, FrameworkProblems> { preconditionFailure("stub") }
+    public static func parse(_ json: Data) -> Result<Framework, FrameworkProblems> {
+        guard json.count <= maximumDocumentBytes else {
+            return refuse("The document is \(json.count) bytes; a framework document may be at most \(maximumDocumentBytes) bytes.")
+        }
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(Array(json))
+        } catch {
+            return refuse("The document is not valid JSON: line \(error.line), column \(error.column): \(error.message).")
+        }
+        var decoder = FrameworkDecoder()
+        let framework = decoder.decode(root)
+        if let framework, decoder.reader.problems.isEmpty { return .success(framework) }
+        return .failure(FrameworkProblems(problems: decoder.reader.problems))
+    }
 
     /// Deterministic JSON of a validated framework (sorted keys, no whitespace): what
-    /// is stored, hashed (document_sha256) and returned by GetFramework.
-    public static func canonicalJSON(_ framework: Framework) -> Data { preconditionFailure("stub") }
-}
+    /// is stored, hashed (document_sha256) and returned by GetFramework. The bytes are a
+    /// document themselves: `parse(canonicalJSON(f))` gives back `f`.
+    public static func canonicalJSON(_ framework: Framework) -> Data {
+        Data(CanonicalJSONWriter.write(framework.documentValue))
+    }
 
-extension Framework {
-    /// Tagged points ÷ total (a leaf counts when it or an ancestor is tagged).
-    public var spiritualShare: Double { preconditionFailure("stub") }
-
-    /// The codes this framework declares (DOMAIN §3, last paragraph), as the submission
-    /// registry holds them.
-    public var codeRegistry: CodeRegistry { preconditionFailure("stub") }
-
-    /// Problems with material units the tenant does not have (path to each unit).
-    public func unknownUnitProblems(known: Set<String>) -> [FrameworkProblem] { preconditionFailure("stub") }
-}
-
-extension CodeRegistry {
-    /// This registry with `other`'s codes added; a code in both takes `other`'s
-    /// declaration (the latest published framework wins).
-    public func merging(_ other: CodeRegistry) -> CodeRegistry { preconditionFailure("stub") }
+    private static func refuse(_ reason: String) -> Result<Framework, FrameworkProblems> {
+        .failure(FrameworkProblems(problems: [FrameworkProblem(path: DocumentReader.rootPath, reason: reason)]))
+    }
 }
