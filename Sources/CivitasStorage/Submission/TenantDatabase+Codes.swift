@@ -16,36 +16,7 @@ extension TenantDatabase {
     /// transaction, with an audit entry.
     public func declareCodes(_ registry: CodeRegistry, principal: String, now: Date) async throws {
         try await state.committer.perform { db in
-            for table in ["code_indicator_unit", "code_indicator", "code_survey_question", "code_survey", "code_feed_metric", "code_checklist_item"] {
-                try db.execute(sql: "DELETE FROM \(table)")
-            }
-            for indicator in registry.indicators.values.sorted(by: { $0.code < $1.code }) {
-                try db.execute(
-                    sql: "INSERT INTO code_indicator (code, method, value_kind, min, max) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [indicator.code, indicator.method.rawValue, indicator.valueKind?.rawValue, indicator.range?.lowerBound, indicator.range?.upperBound]
-                )
-                for unit in indicator.units.sorted() {
-                    try db.execute(sql: "INSERT INTO code_indicator_unit (code, unit_id) VALUES (?, ?)", arguments: [indicator.code, unit])
-                }
-            }
-            for survey in registry.surveys.values.sorted(by: { $0.code < $1.code }) {
-                try db.execute(sql: "INSERT INTO code_survey (code, min_duration_seconds) VALUES (?, ?)", arguments: [survey.code, survey.minimumDurationSeconds])
-                for (position, question) in survey.questions.sorted().enumerated() {
-                    try db.execute(
-                        sql: "INSERT INTO code_survey_question (survey, question, position) VALUES (?, ?, ?)",
-                        arguments: [survey.code, question, position]
-                    )
-                }
-            }
-            for metric in registry.feedMetrics.values.sorted(by: { $0.code < $1.code }) {
-                try db.execute(
-                    sql: "INSERT INTO code_feed_metric (code, unit, min, max) VALUES (?, ?, ?, ?)",
-                    arguments: [metric.code, metric.unit, metric.range.lowerBound, metric.range.upperBound]
-                )
-            }
-            for item in registry.checklistItems.values.sorted(by: { $0.code < $1.code }) {
-                try db.execute(sql: "INSERT INTO code_checklist_item (code, description) VALUES (?, ?)", arguments: [item.code, item.description])
-            }
+            try Self.replaceCodes(with: registry, db)
             let count = registry.indicators.count + registry.surveys.count + registry.feedMetrics.count + registry.checklistItems.count
             try AuditLog.append(
                 AuditEntry(at: now, principal: principal, action: "declare", subject: "codes", sequences: nil, recordCount: count,
@@ -55,6 +26,41 @@ extension TenantDatabase {
             return true
         }
         state.forgetCodes()
+    }
+
+    /// Writes `registry` over the code tables (inside the caller's transaction): what a
+    /// declaration and a framework's publication both do.
+    static func replaceCodes(with registry: CodeRegistry, _ db: Database) throws {
+        for table in ["code_indicator_unit", "code_indicator", "code_survey_question", "code_survey", "code_feed_metric", "code_checklist_item"] {
+            try db.execute(sql: "DELETE FROM \(table)")
+        }
+        for indicator in registry.indicators.values.sorted(by: { $0.code < $1.code }) {
+            try db.execute(
+                sql: "INSERT INTO code_indicator (code, method, value_kind, min, max) VALUES (?, ?, ?, ?, ?)",
+                arguments: [indicator.code, indicator.method.rawValue, indicator.valueKind?.rawValue, indicator.range?.lowerBound, indicator.range?.upperBound]
+            )
+            for unit in indicator.units.sorted() {
+                try db.execute(sql: "INSERT INTO code_indicator_unit (code, unit_id) VALUES (?, ?)", arguments: [indicator.code, unit])
+            }
+        }
+        for survey in registry.surveys.values.sorted(by: { $0.code < $1.code }) {
+            try db.execute(sql: "INSERT INTO code_survey (code, min_duration_seconds) VALUES (?, ?)", arguments: [survey.code, survey.minimumDurationSeconds])
+            for (position, question) in survey.questions.sorted().enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO code_survey_question (survey, question, position) VALUES (?, ?, ?)",
+                    arguments: [survey.code, question, position]
+                )
+            }
+        }
+        for metric in registry.feedMetrics.values.sorted(by: { $0.code < $1.code }) {
+            try db.execute(
+                sql: "INSERT INTO code_feed_metric (code, unit, min, max) VALUES (?, ?, ?, ?)",
+                arguments: [metric.code, metric.unit, metric.range.lowerBound, metric.range.upperBound]
+            )
+        }
+        for item in registry.checklistItems.values.sorted(by: { $0.code < $1.code }) {
+            try db.execute(sql: "INSERT INTO code_checklist_item (code, description) VALUES (?, ?)", arguments: [item.code, item.description])
+        }
     }
 
     static func loadCodes(_ db: Database) throws -> CodeRegistry {

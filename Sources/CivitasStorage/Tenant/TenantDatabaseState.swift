@@ -16,6 +16,8 @@ final class TenantDatabaseState: Sendable {
 
     private let cached = Mutex(Cached())
     let committer: GroupCommitter
+    /// Frameworks, evaluation data and the latest results (Storage/Evaluation).
+    let evaluation = EvaluationState()
 
     init(committer: GroupCommitter) {
         self.committer = committer

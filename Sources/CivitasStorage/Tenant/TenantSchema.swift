@@ -46,6 +46,9 @@ enum TenantSchema {
         migrator.registerMigration("v2: submissions, codes, audit log") { db in
             try db.execute(sql: submissionsV2)
         }
+        migrator.registerMigration("v3: frameworks and evaluation results") { db in
+            try db.execute(sql: evaluationV3)
+        }
         return migrator
     }
 
@@ -200,5 +203,56 @@ enum TenantSchema {
             code TEXT PRIMARY KEY NOT NULL,
             description TEXT NOT NULL
         ) STRICT;
+        """
+
+    /// Published frameworks (immutable: a changed document is a new version) and the
+    /// stored evaluation results. Times are whole milliseconds since 1970 (UTC).
+    static let evaluationV3 = """
+        CREATE TABLE framework_version (
+            code TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            -- FrameworkDocument.canonicalJSON: what GetFramework returns and the hash covers.
+            document BLOB NOT NULL,
+            document_sha256 TEXT NOT NULL,
+            total REAL NOT NULL,
+            pass_score REAL NOT NULL,
+            spiritual_share REAL NOT NULL,
+            published_at INTEGER NOT NULL,
+            published_by TEXT NOT NULL,
+            PRIMARY KEY (code, version)
+        ) STRICT;
+
+        -- One row per evaluated scope; never updated (a re-evaluation adds a row). `row`
+        -- orders them (an explicit INTEGER PRIMARY KEY survives VACUUM); `id` is what the
+        -- API shows. `canonical` is EvaluationOutcome.canonicalJSON; the other columns
+        -- repeat what queries filter and sort on. `first_day`/`last_day` are the period's
+        -- local days in the tenant's time zone, the unit landed_span is kept in, so that
+        -- "stale" is one comparison.
+        CREATE TABLE evaluation_result (
+            row INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            framework TEXT NOT NULL,
+            framework_version INTEGER NOT NULL,
+            period TEXT NOT NULL,
+            period_start INTEGER NOT NULL,
+            period_end INTEGER NOT NULL,
+            first_day TEXT NOT NULL,
+            last_day TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            cutoff INTEGER NOT NULL,
+            input_digest TEXT NOT NULL,
+            earned REAL NOT NULL,
+            max_points REAL NOT NULL,
+            -- NULL in sub-command scopes: eligibility is a city verdict.
+            eligible INTEGER,
+            canonical BLOB NOT NULL,
+            computed_at INTEGER NOT NULL,
+            job_id TEXT NOT NULL,
+            FOREIGN KEY (framework, framework_version) REFERENCES framework_version(code, version)
+        ) STRICT;
+        -- "The latest result for framework, period, scope" is the highest cut-off, then the
+        -- last stored: one backward step along this index.
+        CREATE INDEX evaluation_result_latest ON evaluation_result(framework, period, scope, cutoff, row);
         """
 }
