@@ -56,6 +56,11 @@ public enum TenantAction: Sendable, CaseIterable {
     case readCodes
     case readRecords
     case verifyAudit
+    case publishFramework
+    case readFrameworks
+    case requestEvaluation
+    case readEvaluations
+    case readRanking
 
     public var allowedRoles: Set<Role> {
         switch self {
@@ -73,6 +78,14 @@ public enum TenantAction: Sendable, CaseIterable {
         case .declareCodes: [.hq]
         case .readCodes, .readRecords: [.hq, .subcommand, .unit, .inspector, .reader]
         case .verifyAudit: [.hq, .reader]
+        // Frameworks are published by HQ and read by everyone who submits against them.
+        // Evaluations: a sub-command requests and reads its own block's scope (see
+        // AccessPolicy.requireEvaluationScope) and sees the ranking it is placed in;
+        // units and inspectors feed the evaluation but do not read its results.
+        case .publishFramework: [.hq]
+        case .readFrameworks: [.hq, .subcommand, .unit, .inspector, .reader]
+        case .requestEvaluation: [.hq, .subcommand]
+        case .readEvaluations, .readRanking: [.hq, .subcommand, .reader]
         }
     }
 
@@ -92,6 +105,11 @@ public enum TenantAction: Sendable, CaseIterable {
         case .readCodes: "read the declared codes"
         case .readRecords: "read stored records"
         case .verifyAudit: "verify the audit log"
+        case .publishFramework: "publish evaluation frameworks"
+        case .readFrameworks: "read evaluation frameworks"
+        case .requestEvaluation: "request evaluations"
+        case .readEvaluations: "read evaluation results"
+        case .readRanking: "read the sub-command ranking"
         }
     }
 }
