@@ -15,9 +15,15 @@ final class JobRuntime: Sendable {
     private let shuttingDown = Mutex(false)
     private let logger: Logger
 
-    init(path: String, fsyncEveryCommit: Bool, configuration: JobsConfiguration, now: @escaping @Sendable () -> Date, logger: Logger) throws {
+    /// - Parameter kinds: the server's job kinds besides the built-in ones (evaluation, …).
+    init(
+        path: String, fsyncEveryCommit: Bool, configuration: JobsConfiguration, kinds: [any JobHandler] = [],
+        now: @escaping @Sendable () -> Date, logger: Logger
+    ) throws {
         queue = try JobQueue(path: path, fsyncEveryCommit: fsyncEveryCommit, clock: now)
-        handlers = .builtIn
+        var handlers = JobHandlerRegistry.builtIn
+        for handler in kinds { handlers.register(handler) }
+        self.handlers = handlers
         pool = WorkerPool(queue: queue, handlers: handlers, configuration: configuration.pool, logger: logger)
         scheduler = Scheduler(queue: queue, interval: configuration.schedulerTickSeconds, logger: logger)
         self.configuration = configuration

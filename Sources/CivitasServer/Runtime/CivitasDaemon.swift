@@ -41,7 +41,9 @@ public final class CivitasDaemon: Service, Sendable {
             )
             jobs = try JobRuntime(
                 path: configuration.jobsPath, fsyncEveryCommit: configuration.durability == .powerLoss,
-                configuration: configuration.jobs, now: configuration.now, logger: logger
+                configuration: configuration.jobs,
+                kinds: [EvaluationJob(tenants: tenants, catalog: catalog, now: configuration.now)],
+                now: configuration.now, logger: logger
             )
         } catch {
             try? catalog.close()
@@ -58,7 +60,12 @@ public final class CivitasDaemon: Service, Sendable {
             OrganizationService(environment: environment),
             JobService(environment: environment, jobs: jobs),
             ScheduleService(environment: environment, jobs: jobs),
-            SubmissionService(environment: environment, maximumEvidenceBytes: configuration.maximumEvidenceBytes),
+            SubmissionService(
+                environment: environment, maximumEvidenceBytes: configuration.maximumEvidenceBytes,
+                reevaluation: EvaluationTrigger(queue: jobs.queue, logger: logger)
+            ),
+            FrameworkService(environment: environment),
+            EvaluationService(environment: environment, jobs: jobs),
         ]
         health = HealthService(services: [
             Civitas_V1_IdentityService.descriptor.fullyQualifiedService,
@@ -67,6 +74,8 @@ public final class CivitasDaemon: Service, Sendable {
             Civitas_V1_JobService.descriptor.fullyQualifiedService,
             Civitas_V1_ScheduleService.descriptor.fullyQualifiedService,
             Civitas_V1_SubmissionService.descriptor.fullyQualifiedService,
+            Civitas_V1_FrameworkService.descriptor.fullyQualifiedService,
+            Civitas_V1_EvaluationService.descriptor.fullyQualifiedService,
         ])
         let transportConfig = HTTP2ServerTransport.Posix.Config.defaults { config in
             config.rpc.maxRequestPayloadSize = configuration.maximumMessageBytes

@@ -11,6 +11,8 @@ import SwiftProtobuf
 struct SubmissionService: Civitas_V1_SubmissionService.ServiceProtocol {
     let environment: ServerEnvironment
     let maximumEvidenceBytes: Int
+    /// Queues re-evaluations of results the stored records made stale (DOMAIN §8).
+    let reevaluation: EvaluationTrigger
 
     func submitMaterialReports(
         request: ServerRequest<Civitas_V1_SubmitMaterialReportsRequest>, context: ServerContext
@@ -164,7 +166,9 @@ struct SubmissionService: Civitas_V1_SubmissionService.ServiceProtocol {
     ) async throws -> ServerResponse<Civitas_V1_SubmitResponse> {
         try await environment.handle(metadata, context) { principal in
             let tally = try await withIntake(principal, action, tenant: tenant) { intake in
-                SubmitTally(dryRun: dryRun).adding(try await process(intake), records: records)
+                let result = try await process(intake)
+                await landed(result, in: intake)
+                return SubmitTally(dryRun: dryRun).adding(result, records: records)
             }
             return ServerResponse(message: tally.response)
         }
@@ -198,11 +202,19 @@ struct SubmissionService: Civitas_V1_SubmissionService.ServiceProtocol {
                 let (current, number) = (intake, batch)
                 async let result = process(current, message, number)
                 next = try await iterator.next()
-                tally.add(try await result, records: countOf(message))
+                let outcome = try await result
+                await landed(outcome, in: current)
+                tally.add(outcome, records: countOf(message))
                 batch += 1
             }
             return ServerResponse(message: tally.response)
         }
+    }
+
+    /// After a batch is stored: results it made stale get their re-evaluation queued.
+    private func landed(_ result: IntakeResult, in intake: SubmissionIntake) async {
+        guard let last = result.lastSequence else { return }
+        await reevaluation.recordsLanded(in: intake.database, through: last)
     }
 
     private func tenantTimeZone(_ principal: Principal, _ requested: String) async throws -> TimeZone {
