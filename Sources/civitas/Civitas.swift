@@ -10,6 +10,7 @@ struct Civitas: AsyncParsableCommand {
             Connection options fall back to CIVITAS_SERVER, CIVITAS_CA, CIVITAS_TOKEN and \
             CIVITAS_TOKEN_FILE; the tenant defaults to the credential's own (CIVITAS_TENANT).
             """,
-        subcommands: [WhoAmI.self, OrgCommand.self, SubmitCommand.self, RecordsCommand.self, CodesCommand.self, AuditCommand.self, JobsCommand.self, ScheduleCommand.self]
+        subcommands: [WhoAmI.self, OrgCommand.self, SubmitCommand.self, RecordsCommand.self, CodesCommand.self, AuditCommand.self, JobsCommand.self, ScheduleCommand.self,
+                      FrameworkCommand.self, EvaluateCommand.self, ReportCommand.self]
     )
 }
