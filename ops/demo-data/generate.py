@@ -1,21 +1,30 @@
 #!/usr/bin/env python3
-"""Writes a month of submissions for the demo city (ops/demo/generate-org.py), as the files
+"""Writes a month of submissions for the demo city (ops/demo/generate-org.py) that cover every
+code of a framework document (default: frameworks/model-city.json), as the files
 `civitas codes declare` and `civitas submit materials|inspections|survey|feed` read.
 
-  codes.json        the code registry (civitas.v1.CodeRegistry, proto JSON): 12 material
-                    indicators with value kinds, ranges and assigned units, 8 checklist items,
-                    2 surveys, 12 feed metrics
-  materials.csv     every unit's reports for its assigned indicators for --month, some with
-                    small evidence files under evidence/
-  inspections.csv   one row per check, at every one of the 320 points during --month
-  survey.csv        a wave of --respondents questionnaire responses during --month
-  feed.csv          a year of daily values (ending with --month) for 12 metrics, city-wide,
-                    and AQI and noise per sub-command
+  codes.json        the framework's code registry (civitas.v1.CodeRegistry, proto JSON): every
+                    indicator with its method (material ones with value kind, range and units),
+                    the surveys, feed metrics and checklist items — the same codes that
+                    publishing the framework declares
+  materials.csv     a report from every assigned unit for every material indicator for --month,
+                    some with small evidence files under evidence/
+  inspections.csv   one row per check, at every one of the 320 points during --month; the checks
+                    of a visit depend on the kind of point (markets get market-order, …)
+  survey.csv        a wave of --respondents citizen responses and a third as many for the minors'
+                    survey during --month (one column per question of either survey)
+  feed.csv          a year of daily values (ending with --month) for every feed metric, city-wide,
+                    and AQI and noise per sub-command; good-air days (AQI ≤ 100) are ~90% in autumn
   README.md         what the files hold; every value is a SAMPLE, invented
+
+--plant-anomalies (default on; --no-plant-anomalies to leave them out) adds what the cross-checks
+must find: one inflated material report, one evidence file reported by two units, and a batch
+of straight-lining survey responses. All of them pass the submission rules.
 
 Python 3, standard library only. The same --seed gives the same files, byte for byte.
 
-usage: generate.py OUT_DIR [--seed N] [--month 2026-10] [--respondents 3000]
+usage: generate.py OUT_DIR [--seed N] [--month 2026-10] [--respondents 3000] [--framework FILE]
+                           [--plant-anomalies | --no-plant-anomalies]
 """
 import argparse
 import calendar
@@ -26,60 +35,28 @@ import json
 import os
 import random
 
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SUBCOMMANDS = [f"sc-{i:02d}" for i in range(1, 11)]
-DEPTS = [f"u-dept-{i:02d}" for i in range(1, 52)]
-DISTS = [f"u-dist-{i:02d}" for i in range(1, 11)]
-ZONES = [f"u-zone-{i:02d}" for i in range(1, 6)]
 POINT_TYPES = ["market", "bus_stop", "community", "school_surroundings", "hospital", "park", "street", "station"]
 POINTS_PER_SUBCOMMAND = 32
 
-# code, value kind, (min, max) or None, assigned units, sample value generator (rng → value)
-INDICATORS = [
-    ("m-volunteer-registration-rate", "number", (0, 100), DISTS, lambda r: round(r.uniform(12, 22), 1)),
-    ("m-civic-school-coverage", "number", (0, 100), DISTS + ZONES, lambda r: round(r.uniform(85, 100), 1)),
-    ("m-garbage-sorting-rate", "number", (0, 100), DISTS + ["u-dept-11", "u-dept-24"], lambda r: round(r.uniform(70, 98), 1)),
-    ("m-village-rules-published", "provided", None, DISTS + ZONES, lambda r: r.random() < 0.9),
-    ("m-public-service-ads", "number", (0, 100000), ZONES + DISTS, lambda r: r.randint(200, 3000)),
-    ("m-work-plan-filed", "provided", None, DEPTS, lambda r: r.random() < 0.95),
-    ("m-issues-rectified", "number", (0, 100000), DEPTS[:41], lambda r: r.randint(0, 400)),
-    ("m-publicity-events", "number", (0, 10000), DEPTS[:20], lambda r: r.randint(1, 60)),
-    ("m-moral-education-hours", "number", (0, 400), ["u-dept-03", "u-dept-30"], lambda r: r.randint(20, 120)),
-    ("m-good-people-list", "provided", None, ["u-dept-01", "u-dept-02"], lambda r: True),
-    ("m-smoke-free-venue-rate", "number", (0, 100), ["u-dept-17", "u-dept-20"], lambda r: round(r.uniform(80, 99), 1)),
-    ("m-civilized-crossing-rate", "number", (0, 100), ["u-dept-04", "u-dept-40"], lambda r: round(r.uniform(88, 99.5), 1)),
-]
+# Checks every visit may record, and the checks that belong to a kind of point (sample).
+GENERAL_CHECKS = ["clean-environment", "facility-intact", "public-service-ads", "no-spitting-smoking"]
+CHECKS_BY_POINT_TYPE = {
+    "market": ["market-order", "garbage-sorting", "queue-order"],
+    "bus_stop": ["orderly-parking", "queue-order", "barrier-free-access"],
+    "community": ["community-service", "garbage-sorting", "volunteer-post"],
+    "school_surroundings": ["school-surroundings-order", "orderly-parking"],
+    "hospital": ["queue-order", "barrier-free-access", "volunteer-post", "orderly-parking"],
+    "park": ["garbage-sorting", "volunteer-post"],
+    "street": ["orderly-parking", "barrier-free-access"],
+    "station": ["station-order", "queue-order", "volunteer-post", "barrier-free-access"],
+}
 
-CHECKLIST = [
-    ("clean-environment", "路面、立面整洁，无暴露垃圾"),
-    ("orderly-parking", "车辆停放有序，无占道停车"),
-    ("public-service-ads", "公益广告设置规范、数量达标"),
-    ("queue-order", "排队有序，无插队现象"),
-    ("facility-intact", "公共设施完好，无破损"),
-    ("no-spitting-smoking", "无随地吐痰、室内公共场所无吸烟"),
-    ("barrier-free-access", "无障碍设施畅通可用"),
-    ("volunteer-post", "志愿服务站点有人值守"),
-]
-
-SURVEYS = [
-    ("citizen-satisfaction", [f"q{i:02d}" for i in range(1, 11)], 60),
-    ("minors-moral-education", [f"m{i:02d}" for i in range(1, 7)], 45),
-]
-
-# code, unit of measure, (min, max), daily sample generator (rng, day of year 0..364, base) → value
-FEED_METRICS = [
-    ("aqi", "AQI", (0, 500)),
-    ("pm25", "μg/m³", (0, 1000)),
-    ("noise-day", "dB(A)", (0, 150)),
-    ("water-quality-good-rate", "%", (0, 100)),
-    ("hotline-complaints", "count", (0, 100000)),
-    ("hotline-resolved-rate", "%", (0, 100)),
-    ("traffic-violations", "count", (0, 100000)),
-    ("bus-on-time-rate", "%", (0, 100)),
-    ("garbage-sorted-tonnes", "t", (0, 100000)),
-    ("volunteer-hours", "h", (0, 10000000)),
-    ("fire-incidents", "count", (0, 10000)),
-    ("green-travel-share", "%", (0, 100)),
-]
+# What --plant-anomalies plants (codes of the model-city sample; skipped when absent).
+INFLATED = ("m-volunteer-registration-rate", "u-dist-03", 0.48)
+SHARED_EVIDENCE = ("m-civilized-crossing-rate", ["u-dept-04", "u-dept-40"])
+STRAIGHT_LINERS = 24
 
 
 def main():
@@ -88,84 +65,122 @@ def main():
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--month", default="2026-10", help="reporting month YYYY-MM (must be in the past)")
     parser.add_argument("--respondents", type=int, default=3000)
+    parser.add_argument("--framework", default=os.path.join(REPO, "frameworks", "model-city.json"))
+    parser.add_argument("--plant-anomalies", action=argparse.BooleanOptionalAction, default=True)
     args = parser.parse_args()
     year, month = (int(x) for x in args.month.split("-"))
     os.makedirs(os.path.join(args.out, "evidence"), exist_ok=True)
     rng = random.Random(args.seed)
+    with open(args.framework, encoding="utf-8") as f:
+        framework = json.load(f)
+    leaves = [leaf for category in framework["categories"] for item in category["items"] for leaf in item["indicators"]]
 
-    write_codes(args.out)
+    write_codes(args.out, framework, leaves)
     counts = {
-        "materials": write_materials(args.out, rng, args.month),
-        "inspections": write_inspections(args.out, rng, year, month),
-        "survey": write_survey(args.out, rng, year, month, args.respondents),
-        "feed": write_feed(args.out, rng, year, month),
+        "materials": write_materials(args.out, rng, args.month, leaves, args.plant_anomalies),
+        "inspections": write_inspections(args.out, rng, year, month, framework),
+        "survey": write_survey(args.out, rng, year, month, args.respondents, framework, args.plant_anomalies),
+        "feed": write_feed(args.out, rng, year, month, framework),
     }
-    write_readme(args.out, args, counts)
+    write_readme(args.out, args, framework, leaves, counts)
     print("wrote " + ", ".join(f"{n} {k} rows" for k, n in counts.items()) + f" and codes.json to {args.out}")
 
 
-def write_codes(out):
+def write_codes(out, framework, leaves):
+    """The registry publishing the framework declares (Framework.codeRegistry), as proto JSON."""
+    indicators = []
+    for leaf in leaves:
+        entry = {"code": leaf["code"], "method": leaf["method"]}
+        if leaf["method"] == "material":
+            entry["value_kind"] = leaf["value_kind"]
+            if "range" in leaf:
+                entry.update({"has_range": True, "min": float(leaf["range"]["min"]), "max": float(leaf["range"]["max"])})
+            entry["units"] = leaf["units"]
+        indicators.append(entry)
     registry = {
-        "indicators": [
-            dict(
-                {"code": code, "method": "material", "value_kind": kind, "units": units},
-                **({"has_range": True, "min": float(rng_[0]), "max": float(rng_[1])} if rng_ else {}),
-            )
-            for code, kind, rng_, units, _ in INDICATORS
-        ],
-        "surveys": [
-            {"code": code, "questions": questions, "min_duration_seconds": minimum} for code, questions, minimum in SURVEYS
-        ],
-        "feed_metrics": [
-            {"code": code, "unit": unit, "min": float(lo), "max": float(hi)} for code, unit, (lo, hi) in FEED_METRICS
-        ],
-        "checklist_items": [{"code": code, "description": text} for code, text in CHECKLIST],
+        "indicators": indicators,
+        "surveys": framework.get("surveys", []),
+        "feed_metrics": [dict(m, min=float(m["min"]), max=float(m["max"])) for m in framework.get("feed_metrics", [])],
+        "checklist_items": framework.get("checklist_items", []),
     }
     with open(os.path.join(out, "codes.json"), "w", encoding="utf-8") as f:
         json.dump(registry, f, ensure_ascii=False, indent=2)
         f.write("\n")
 
 
-def write_materials(out, rng, period):
+def sample_number(rng, leaf):
+    """A plausible report for a number leaf: mostly between its floor and a little past its
+    target, so the evaluation has both full and partial scores to show."""
+    scoring, low, high = leaf["scoring"], leaf["range"]["min"], leaf["range"]["max"]
+    if scoring["rule"] == "linear":
+        floor, target = scoring["floor"], scoring["target"]
+        value = floor + (target - floor) * rng.uniform(0.55, 1.12)
+    elif scoring["rule"] == "threshold":
+        value = scoring["target"] * rng.uniform(0.97, 1.02)
+    else:
+        value = rng.uniform(low, high)
+    if leaf["measure"]["kind"] == "sum":  # the target is for the sum over the units
+        value /= len(leaf["units"])
+    value = min(high, max(low, value))
+    return round(value, 3) if high <= 1 else round(value, 1) if high <= 100 else int(round(value))
+
+
+def write_materials(out, rng, period, leaves, plant):
     rows = []
-    for code, kind, _, units, sample in INDICATORS:
-        for unit in units:
-            value = sample(rng)
+    shared_code, shared_units = SHARED_EVIDENCE
+    shared_name = f"evidence/shared-{shared_code}-{period}.txt"
+    for leaf in (leaf for leaf in leaves if leaf["method"] == "material"):
+        code = leaf["code"]
+        for unit in leaf["units"]:
             evidence = ""
-            if rng.random() < 0.25:
+            if plant and code == shared_code and unit in shared_units:
+                # Two units hand in the very same file: the duplicate-evidence cross-check's case.
+                write_text(out, shared_name, f"SAMPLE evidence (invented): one survey report for {code}, {period}.\n")
+                evidence = shared_name
+            elif rng.random() < 0.25:
                 name = f"evidence/{unit}-{code}-{period}.txt"
-                text = (f"SAMPLE evidence (invented) for {code}, unit {unit}, period {period}.\n"
-                        f"样例佐证材料（虚构）：{unit} 报送 {code}，报告期 {period}。\n")
-                with open(os.path.join(out, name), "w", encoding="utf-8") as f:
-                    f.write(text)
+                write_text(out, name, f"SAMPLE evidence (invented) for {code}, unit {unit}, period {period}.\n"
+                                      f"样例佐证材料（虚构）：{unit} 报送 {code}，报告期 {period}。\n")
                 evidence = name
-            if kind == "number":
-                rows.append((f"{unit}.{code}.{period}", unit, code, period, value, "", "", evidence))
+            key = f"{unit}.{code}.{period}"
+            if leaf["value_kind"] == "number":
+                value = sample_number(rng, leaf)
+                if plant and (code, unit) == INFLATED[:2]:
+                    value = INFLATED[2]  # far above its peers, inside the declared range
+                rows.append((key, unit, code, period, value, "", "", evidence))
             else:
-                rows.append((f"{unit}.{code}.{period}", unit, code, period, "", "true" if value else "false",
-                             "" if value else "尚未完成", evidence))
+                provided = rng.random() < 0.92
+                rows.append((key, unit, code, period, "", "true" if provided else "false", "" if provided else "尚未完成", evidence))
     write(out, "materials.csv", ["key", "unit", "indicator", "period", "value", "provided", "note", "evidence"], rows)
     return len(rows)
 
 
-def write_inspections(out, rng, year, month):
+def write_text(out, name, text):
+    with open(os.path.join(out, name), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def write_inspections(out, rng, year, month, framework):
+    declared = {item["code"] for item in framework.get("checklist_items", [])}
     days = calendar.monthrange(year, month)[1]
     inspectors = [f"insp-{i:02d}" for i in range(1, 13)]
     rows = []
-    for s, subcommand in enumerate(SUBCOMMANDS):
+    for s in range(len(SUBCOMMANDS)):
+        care = rng.uniform(-0.06, 0.05)  # each block's diligence (sample)
         for p in range(POINTS_PER_SUBCOMMAND):
             point = f"pt-{s + 1:02d}-{p + 1:03d}"
+            kind = POINT_TYPES[p % len(POINT_TYPES)]
             for visit in range(1 + (rng.random() < 0.3)):
                 day = rng.randint(1, days)
                 when = f"{year:04d}-{month:02d}-{day:02d} {rng.randint(8, 17):02d}:{rng.choice([0, 15, 30, 45]):02d}"
                 key = f"insp.{point}.{year:04d}{month:02d}{day:02d}.{visit + 1}"
                 inspector = rng.choice(inspectors)
-                checks = rng.sample(CHECKLIST, rng.randint(4, 6))
+                checks = [c for c in GENERAL_CHECKS + CHECKS_BY_POINT_TYPE[kind] if c in declared]
                 photos = ";".join(hashlib.sha256(f"{key}/{i}".encode()).hexdigest() for i in range(rng.randint(0, 2)))
                 lat = f"{30.5 + s * 0.02 + rng.random() * 0.02:.5f}"
                 lon = f"{114.2 + (p % 8) * 0.01 + rng.random() * 0.01:.5f}"
-                for i, (check, _) in enumerate(checks):
-                    passed = rng.random() < 0.86
+                for i, check in enumerate(checks):
+                    passed = rng.random() < 0.86 + care
                     note = "" if passed else rng.choice(["发现问题，已现场整改", "已拍照取证", "责任单位已通知"])
                     first = i == 0
                     rows.append((key, point, inspector, when, check, "1" if passed else "0", note,
@@ -175,69 +190,97 @@ def write_inspections(out, rng, year, month):
     return len(rows)
 
 
-def write_survey(out, rng, year, month, respondents):
+def write_survey(out, rng, year, month, respondents, framework, plant):
     days = calendar.monthrange(year, month)[1]
-    code, questions, minimum = SURVEYS[0]
+    surveys = framework.get("surveys", [])
+    columns = [q for survey in surveys for q in survey["questions"]]
     rows = []
-    for i in range(respondents):
-        subcommand = SUBCOMMANDS[i % len(SUBCOMMANDS)]
-        # Each block has its own mood (a SAMPLE, so the evaluation has differences to find).
-        mood = 0.55 + 0.04 * (i % len(SUBCOMMANDS))
-        when = datetime.datetime(year, month, rng.randint(1, days), rng.randint(7, 22), rng.randint(0, 59), rng.randint(0, 59))
-        duration = rng.randint(minimum // 3, minimum - 1) if rng.random() < 0.02 else rng.randint(minimum, 900)
-        answers = []
-        for _ in questions:
-            if rng.random() < 0.03:
-                answers.append("")
-            else:
-                answers.append(str(5 if rng.random() < mood * 0.6 else 4 if rng.random() < mood else rng.randint(1, 3)))
-        rows.append([code, f"r-{i + 1:05d}", subcommand, when.strftime("%Y-%m-%d %H:%M:%S"), duration] + answers)
-    write(out, "survey.csv", ["survey", "respondent", "subcommand", "submitted_at", "duration_seconds"] + questions, rows)
+    for index, survey in enumerate(surveys):
+        count = respondents if index == 0 else respondents // 3
+        for i in range(count):
+            subcommand = SUBCOMMANDS[i % len(SUBCOMMANDS)]
+            # Each block has its own mood (a SAMPLE, so the evaluation has differences to find).
+            mood = 0.55 + 0.04 * (i % len(SUBCOMMANDS))
+            when = datetime.datetime(year, month, rng.randint(1, days), rng.randint(7, 22), rng.randint(0, 59), rng.randint(0, 59))
+            minimum = survey["min_duration_seconds"]
+            duration = rng.randint(minimum // 3, max(minimum // 3, minimum - 1)) if rng.random() < 0.02 else rng.randint(minimum, 900)
+            answers = {}
+            for question in survey["questions"]:
+                if rng.random() >= 0.03:  # about 3% of answers are left empty
+                    answers[question] = str(5 if rng.random() < mood * 0.6 else 4 if rng.random() < mood else rng.randint(1, 3))
+            respondent = f"r-{index + 1}-{i + 1:05d}"
+            rows.append([survey["code"], respondent, subcommand, when.strftime("%Y-%m-%d %H:%M:%S"), duration]
+                        + [answers.get(q, "") for q in columns])
+    if plant and surveys:
+        # A batch of straight-liners: every question answered 5, from one block on one evening.
+        survey = surveys[0]
+        for i in range(STRAIGHT_LINERS):
+            when = datetime.datetime(year, month, min(days, 20), 21, i, 7)
+            rows.append([survey["code"], f"r-batch-{i + 1:03d}", SUBCOMMANDS[6], when.strftime("%Y-%m-%d %H:%M:%S"),
+                         survey["min_duration_seconds"] + 5] + ["5" if q in survey["questions"] else "" for q in columns])
+    write(out, "survey.csv", ["survey", "respondent", "subcommand", "submitted_at", "duration_seconds"] + columns, rows)
     return len(rows)
 
 
-def write_feed(out, rng, year, month):
+def daily_values(rng, day):
+    """One day's city-wide value of every known metric (samples). Autumn and winter air is worse:
+    the monthly mean AQI is chosen so that about 90% of October's days are good (AQI ≤ 100)."""
+    mean_aqi = {12: 84, 1: 84, 2: 80, 11: 76, 3: 74, 10: 70, 4: 68}.get(day.month, 56)
+    city_aqi = max(15, rng.gauss(mean_aqi, 22))
+    return {
+        "aqi": round(city_aqi),
+        "pm25": round(max(1, city_aqi * 0.62 + rng.gauss(0, 4)), 1),
+        "noise-day": round(rng.gauss(54, 2.5), 1),
+        "water-quality-good-rate": round(min(100, rng.gauss(93, 2.5)), 1),
+        "hotline-complaints": max(0, round(rng.gauss(420, 60))),
+        "hotline-resolved-rate": round(min(100, rng.gauss(96, 1.5)), 1),
+        "traffic-violations": max(0, round(rng.gauss(800, 120))),
+        "bus-on-time-rate": round(min(100, rng.gauss(91, 3)), 1),
+        "garbage-sorted-tonnes": round(rng.gauss(1800, 150), 1),
+        "volunteer-hours": max(0, round(rng.gauss(12000, 2500))),
+        "fire-incidents": max(0, round(rng.gauss(3, 1.5))),
+        "green-travel-share": round(min(100, rng.gauss(72, 3)), 1),
+    }
+
+
+def write_feed(out, rng, year, month, framework):
+    metrics = [m["code"] for m in framework.get("feed_metrics", [])]
+    unknown = set(metrics) - set(daily_values(random.Random(0), datetime.date(year, month, 1)))
+    if unknown:
+        raise SystemExit(f"generate.py has no sample generator for the feed metric(s) {', '.join(sorted(unknown))}")
     last = datetime.date(year, month, calendar.monthrange(year, month)[1])
     first = last - datetime.timedelta(days=364)
     rows = []
     for offset in range(365):
         day = first + datetime.timedelta(days=offset)
         stamp = f"{day.isoformat()} 00:00"
-        # Winter air is worse (sample).
-        season = 1.35 if day.month in (12, 1, 2) else 1.15 if day.month in (11, 3) else 0.9
-        city_aqi = max(15, rng.gauss(62 * season, 18))
-        values = {
-            "aqi": round(city_aqi),
-            "pm25": round(city_aqi * 0.62 + rng.gauss(0, 4), 1),
-            "noise-day": round(rng.gauss(54, 2.5), 1),
-            "water-quality-good-rate": round(min(100, rng.gauss(93, 2.5)), 1),
-            "hotline-complaints": max(0, round(rng.gauss(420, 60))),
-            "hotline-resolved-rate": round(min(100, rng.gauss(96, 1.5)), 1),
-            "traffic-violations": max(0, round(rng.gauss(800, 120))),
-            "bus-on-time-rate": round(min(100, rng.gauss(91, 3)), 1),
-            "garbage-sorted-tonnes": round(rng.gauss(1800, 150), 1),
-            "volunteer-hours": max(0, round(rng.gauss(12000, 2500))),
-            "fire-incidents": max(0, round(rng.gauss(3, 1.5))),
-            "green-travel-share": round(min(100, rng.gauss(72, 3)), 1),
-        }
-        for code, _, _ in FEED_METRICS:
+        values = daily_values(rng, day)
+        for code in metrics:
             rows.append((code, "city-data-platform", stamp, values[code], ""))
         for subcommand in SUBCOMMANDS:
-            rows.append(("aqi", "env-monitoring", stamp, max(5, round(city_aqi + rng.gauss(0, 12))), subcommand))
-            rows.append(("noise-day", "env-monitoring", stamp, round(values["noise-day"] + rng.gauss(0, 2), 1), subcommand))
+            if "aqi" in metrics:
+                rows.append(("aqi", "env-monitoring", stamp, max(5, round(values["aqi"] + rng.gauss(0, 12))), subcommand))
+            if "noise-day" in metrics:
+                rows.append(("noise-day", "env-monitoring", stamp, round(values["noise-day"] + rng.gauss(0, 2), 1), subcommand))
     write(out, "feed.csv", ["metric", "source", "observed_at", "value", "subcommand"], rows)
     return len(rows)
 
 
-def write_readme(out, args, counts):
+def write_readme(out, args, framework, leaves, counts):
+    methods = {m: sum(1 for leaf in leaves if leaf["method"] == m) for m in ("material", "inspection", "survey", "feed")}
+    anomalies = ("With --plant-anomalies (the default) the data also holds: an inflated report "
+                 f"({INFLATED[0]} from {INFLATED[1]}), one evidence file reported by {' and '.join(SHARED_EVIDENCE[1])} "
+                 f"for {SHARED_EVIDENCE[0]}, and {STRAIGHT_LINERS} straight-lining survey responses (r-batch-…)."
+                 if args.plant_anomalies else "No anomalies were planted (--no-plant-anomalies).")
     text = f"""# Demo submissions (SAMPLE data, invented)
 
-Generated by `ops/demo-data/generate.py OUT_DIR --seed {args.seed} --month {args.month} --respondents {args.respondents}`.
+Generated by `ops/demo-data/generate.py OUT_DIR --seed {args.seed} --month {args.month} --respondents {args.respondents}`
+for the framework `{framework['code']}` ({os.path.relpath(args.framework, REPO)}).
 Every value here is a **sample**: invented, seeded, and meaningless outside the demo.
 
 | file | rows | load with |
 |---|---|---|
-| codes.json | {len(INDICATORS)} indicators, {len(CHECKLIST)} checklist items, {len(SURVEYS)} surveys, {len(FEED_METRICS)} feed metrics | `civitas codes declare codes.json` |
+| codes.json | {len(leaves)} indicators ({methods['material']} material, {methods['inspection']} inspection, {methods['survey']} survey, {methods['feed']} feed), {len(framework.get('checklist_items', []))} checklist items, {len(framework.get('surveys', []))} surveys, {len(framework.get('feed_metrics', []))} feed metrics | `civitas codes declare codes.json` |
 | materials.csv | {counts['materials']} | `civitas submit materials materials.csv` (evidence files under evidence/) |
 | inspections.csv | {counts['inspections']} (one row per check) | `civitas submit inspections inspections.csv` |
 | survey.csv | {counts['survey']} | `civitas submit survey survey.csv` (no key column: keys are derived from content) |
@@ -245,7 +288,7 @@ Every value here is a **sample**: invented, seeded, and meaningless outside the 
 
 Times are local (Asia/Shanghai). About 2% of survey responses are faster than the survey's
 minimum duration, and about 3% of answers are left empty, so that survey integrity checks have
-something to find. Sending any file twice stores nothing new (the keys repeat).
+something to find. {anomalies} Sending any file twice stores nothing new (the keys repeat).
 """
     with open(os.path.join(out, "README.md"), "w", encoding="utf-8") as f:
         f.write(text)

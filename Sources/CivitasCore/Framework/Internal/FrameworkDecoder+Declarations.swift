@@ -63,7 +63,7 @@ extension FrameworkDecoder {
         let high = reader.number(object, "max", required: what)
         guard let low, let high else { return nil }
         guard low <= high else {
-            reader.report(object.path("min"), "min \(low.formattedForProblem) is greater than max \(high.formattedForProblem).")
+            reader.report(object.path("min"), "The min \(low.formattedForProblem) is greater than the max \(high.formattedForProblem).")
             return nil
         }
         return low...high
@@ -111,8 +111,7 @@ extension FrameworkDecoder {
 
     /// The framework's spiritual share against its profile. Shares compare with the same
     /// 1e-9 slack as points, so 29 tagged points of 100 meet a bound of exactly 0.29.
-    mutating func checkProfile(_ profile: SpiritualProfile, categories: [FrameworkCategory], total: Double, at path: String) {
-        let tagged = Framework.spiritualPoints(of: categories)
+    mutating func checkProfile(_ profile: SpiritualProfile, tagged: Double, total: Double, at path: String) {
         let share = tagged / total
         let slack = Self.relativePointsTolerance
         let actual = "The framework's spiritual share is \(share.formattedForProblem) (\(tagged.formattedForProblem) of \(total.formattedForProblem) points are tagged spiritual)"

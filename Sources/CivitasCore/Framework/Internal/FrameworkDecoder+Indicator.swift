@@ -7,8 +7,12 @@ extension FrameworkDecoder {
     ]
     static let maximumMinimumSamples = 1_000_000_000
 
-    mutating func indicator(_ value: JSONValue, at path: String) -> (node: FrameworkIndicator?, points: Double?) {
-        guard let object = reader.object(value, at: path, allowed: Self.indicatorFields) else { return (nil, nil) }
+    /// `tagged`: an ancestor is spiritual, so this leaf counts as spiritual too.
+    mutating func indicator(_ value: JSONValue, at path: String, tagged: Bool) -> (node: FrameworkIndicator?, points: Double?) {
+        guard let object = reader.object(value, at: path, allowed: Self.indicatorFields) else {
+            allLeafPointsKnown = false
+            return (nil, nil)
+        }
         let code = reader.code(object, required: "every indicator needs a code")
         if let code {
             claim(code, at: path)
@@ -18,6 +22,11 @@ extension FrameworkDecoder {
         let description = reader.text(object, "description")
         let points = positive(object, "points", required: "every indicator needs its points")
         let spiritual = reader.bool(object, "spiritual") ?? false
+        if let points {
+            if tagged || spiritual { taggedPoints += points }
+        } else {
+            allLeafPointsKnown = false
+        }
         let method = reader.discriminator(
             object, "method", among: Channel.allCases.map(\.rawValue), what: "every indicator needs its method: material, inspection, survey or feed"
         ).flatMap(Channel.init(rawValue:))
@@ -85,7 +94,7 @@ extension FrameworkDecoder {
                 let does = needed == .number ? "combines reported numbers" : "counts units that reported \"provided\""
                 reader.report(
                     object.path("value_kind"),
-                    "value_kind \(kind.rawValue) does not fit the measure \(aggregate.rawValue), which \(does); use value_kind \(needed.rawValue)."
+                    "The value_kind \(kind.rawValue) does not fit the measure \(aggregate.rawValue), which \(does); use value_kind \(needed.rawValue)."
                 )
                 rangeOK = false
             }

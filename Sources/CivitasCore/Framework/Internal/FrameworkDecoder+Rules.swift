@@ -90,7 +90,7 @@ extension FrameworkDecoder {
             guard floor != target else {
                 reader.report(
                     object.path("floor"),
-                    "floor equals target (\(floor.formattedForProblem)): a rule that cannot separate values is refused."
+                    "The floor equals the target (\(floor.formattedForProblem)): a rule that cannot separate values is refused."
                 )
                 return nil
             }
@@ -114,7 +114,7 @@ extension FrameworkDecoder {
             if let measure, measure != .material(.all) {
                 reader.report(
                     object.path("rule"),
-                    "boolean scores a value that is 1 or 0, which only the material measure all produces; use threshold, linear or bands."
+                    "The rule boolean scores a value that is 1 or 0, which only the material measure all produces; use threshold, linear or bands."
                 )
                 return nil
             }

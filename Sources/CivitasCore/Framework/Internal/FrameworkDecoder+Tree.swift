@@ -2,7 +2,10 @@
 extension FrameworkDecoder {
     /// The categories, or nil when any node could not be read (problems are recorded).
     mutating func tree(_ root: JSONObject) -> [FrameworkCategory]? {
-        guard let elements = reader.array(root, "categories", required: "a framework needs its categories") else { return nil }
+        guard let elements = reader.array(root, "categories", required: "a framework needs its categories") else {
+            allLeafPointsKnown = false
+            return nil
+        }
         if elements.isEmpty { reader.report(root.path("categories"), "A framework needs at least one category.") }
         let decoded = elements.map { category($0.value, at: $0.path) }
         let totalPath = root.path("total")
@@ -15,7 +18,10 @@ extension FrameworkDecoder {
 
     private mutating func category(_ value: JSONValue, at path: String) -> (node: FrameworkCategory?, points: Double?) {
         let fields = ["code", "name", "description", "points", "spiritual", "gate", "items"]
-        guard let object = reader.object(value, at: path, allowed: fields) else { return (nil, nil) }
+        guard let object = reader.object(value, at: path, allowed: fields) else {
+            allLeafPointsKnown = false
+            return (nil, nil)
+        }
         let code = reader.code(object, required: "every category needs a code")
         if let code { claim(code, at: path) }
         let name = reader.name(object, "name", required: "every category needs its name, e.g. 未成年人思想道德建设")
@@ -26,10 +32,12 @@ extension FrameworkDecoder {
         var items: [FrameworkItem]?
         if let elements = reader.array(object, "items", required: "every category needs its items") {
             if elements.isEmpty { reader.report(object.path("items"), "A category needs at least one item.") }
-            let decoded = elements.map { item($0.value, at: $0.path) }
+            let decoded = elements.map { item($0.value, at: $0.path, tagged: spiritual) }
             if let points { checkSum(decoded.map(\.points), of: points, at: object.path("points"), children: "items", parent: "category") }
             let complete = decoded.compactMap(\.node)
             items = complete.count == decoded.count ? complete : nil
+        } else {
+            allLeafPointsKnown = false
         }
         guard let code, let name, let points, let gate, let items else { return (nil, points) }
         let category = FrameworkCategory(
@@ -38,9 +46,13 @@ extension FrameworkDecoder {
         return (category, points)
     }
 
-    private mutating func item(_ value: JSONValue, at path: String) -> (node: FrameworkItem?, points: Double?) {
+    /// `tagged`: the category is spiritual, so everything under it is.
+    private mutating func item(_ value: JSONValue, at path: String, tagged: Bool) -> (node: FrameworkItem?, points: Double?) {
         let fields = ["code", "name", "description", "points", "spiritual", "gate", "indicators"]
-        guard let object = reader.object(value, at: path, allowed: fields) else { return (nil, nil) }
+        guard let object = reader.object(value, at: path, allowed: fields) else {
+            allLeafPointsKnown = false
+            return (nil, nil)
+        }
         let code = reader.code(object, required: "every item needs a code")
         if let code { claim(code, at: path) }
         let name = reader.name(object, "name", required: "every item needs its name")
@@ -51,12 +63,14 @@ extension FrameworkDecoder {
         var indicators: [FrameworkIndicator]?
         if let elements = reader.array(object, "indicators", required: "every item needs its indicators") {
             if elements.isEmpty { reader.report(object.path("indicators"), "An item needs at least one indicator.") }
-            let decoded = elements.map { indicator($0.value, at: $0.path) }
+            let decoded = elements.map { indicator($0.value, at: $0.path, tagged: tagged || spiritual) }
             if let points {
                 checkSum(decoded.map(\.points), of: points, at: object.path("points"), children: "indicators", parent: "item")
             }
             let complete = decoded.compactMap(\.node)
             indicators = complete.count == decoded.count ? complete : nil
+        } else {
+            allLeafPointsKnown = false
         }
         guard let code, let name, let points, let gate, let indicators else { return (nil, points) }
         let item = FrameworkItem(

@@ -25,6 +25,11 @@ struct FrameworkDecoder {
     /// Peer references to indicators, resolved once the whole tree is known.
     var indicatorPeers: [(path: String, from: String, to: String)] = []
     var pointsTolerance = 0.0
+    /// Points of the leaves tagged spiritual (or under a tagged node), in document order,
+    /// gathered while reading so the profile can be checked even when some leaf is bad.
+    var taggedPoints = 0.0
+    /// False once any leaf's points could not be read: the share would be a guess.
+    var allLeafPointsKnown = true
 
     mutating func decode(_ root: JSONValue) -> Framework? {
         guard let object = reader.object(root, at: "", allowed: Self.rootFields) else { return nil }
@@ -50,10 +55,10 @@ struct FrameworkDecoder {
         let checks = list(object, "checklist_items") { decoder, value, path, seen in decoder.checklistItem(value, at: path, seen: &seen) }
         let categories = tree(object)
         resolveIndicatorPeers()
-        // The profile is checked whenever the tree is whole, even if other fields have
-        // problems, so that one round of fixes sees every refusal.
-        if let profile, let categories, let total {
-            checkProfile(profile, categories: categories, total: total, at: object.path("profile"))
+        // The profile is checked whenever every leaf's points could be read, even if other
+        // fields have problems, so that one round of fixes sees every refusal.
+        if let profile, let total, allLeafPointsKnown {
+            checkProfile(profile, tagged: taggedPoints, total: total, at: object.path("profile"))
         }
 
         guard reader.problems.isEmpty, let code, let title, let total, let passScore, let categories else { return nil }
