@@ -23,7 +23,7 @@ public enum EvaluationSummaryText {
             lines.append("\(label(.failedGatesTitle)):")
             for gate in failed {
                 lines.append(
-                    "  \(gate.node) \(names.node(gate.node, in: language))  \(gate.condition)  \(label(.value)) \(ReportHeader.gateValue(gate))"
+                    "  \(gate.node) \(names.node(gate.node))  \(gate.condition)  \(label(.value)) \(ReportHeader.gateValue(gate))"
                 )
             }
         }

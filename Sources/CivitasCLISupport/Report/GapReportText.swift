@@ -47,13 +47,13 @@ public enum GapReportText {
         )
         for gap in gaps {
             table.add(
-                gap.code, names.node(gap.code, in: language), ReportNumber.fixed(gap.pointsLost),
+                gap.code, names.node(gap.code), ReportNumber.fixed(gap.pointsLost),
                 gap.hasDistance_p ? ReportNumber.fixed(gap.distanceToTarget) : "-",
                 gap.gateFailed ? ReportLabel.failed.text(language) : "",
                 gap.hasChange_p ? ReportNumber.signed(gap.changeSincePrevious) : "-"
             )
         }
-        return table.render()
+        return table.reportText
     }
 
     static func limited(_ gaps: [Civitas_V1_Gap], _ top: Int) -> [Civitas_V1_Gap] {

@@ -34,6 +34,6 @@ public enum RankingReportText {
                 staleResults.contains(entry.resultID) ? ReportLabel.staleShort.text(language) : ""
             )
         }
-        return table.render()
+        return table.reportText
     }
 }

@@ -21,7 +21,7 @@ extension ReportHTML {
                 title: ReportLabel.gapChart.text(language),
                 bars: gaps.map { gap in
                     SVGBarChart.Bar(
-                        label: page.names.node(gap.code, in: language), value: gap.pointsLost, track: nil,
+                        label: page.names.node(gap.code), value: gap.pointsLost, track: nil,
                         caption: ReportNumber.fixed(gap.pointsLost), highlighted: gap.gateFailed
                     )
                 },
@@ -47,7 +47,7 @@ extension ReportHTML {
         let headers: [ReportLabel] = [.code, .name, .pointsLost, .distanceToTarget, .gate, .change]
         let rows = gaps.map { gap in
             [
-                gap.code, names.node(gap.code, in: language), ReportNumber.fixed(gap.pointsLost),
+                gap.code, names.node(gap.code), ReportNumber.fixed(gap.pointsLost),
                 gap.hasDistance_p ? ReportNumber.fixed(gap.distanceToTarget) : "-",
                 gap.gateFailed ? ReportLabel.failed.text(language) : "",
                 gap.hasChange_p ? ReportNumber.signed(gap.changeSincePrevious) : "-",

@@ -16,7 +16,7 @@ extension ReportHTML {
             title: ReportLabel.categoryChart.text(language),
             bars: categories.map { node in
                 SVGBarChart.Bar(
-                    label: names.node(node.code, in: language), value: node.earned, track: node.points,
+                    label: names.node(node.code), value: node.earned, track: node.points,
                     caption: "\(ReportNumber.fixed(node.earned)) / \(ReportNumber.fixed(node.points))",
                     highlighted: failedGates.contains(node.code)
                 )
@@ -25,7 +25,7 @@ extension ReportHTML {
         )
         let rows = result.nodes.map { node in
             [
-                node.code, names.node(node.code, in: language), ReportNumber.fixed(node.earned), ReportNumber.fixed(node.points),
+                node.code, names.node(node.code), ReportNumber.fixed(node.earned), ReportNumber.fixed(node.points),
                 ReportNumber.ratio(node.earned, of: node.points),
             ]
         }
@@ -46,7 +46,7 @@ extension ReportHTML {
         let headers: [ReportLabel] = [.code, .name, .condition, .value, .outcome]
         let rows = gates.map { gate in
             [
-                gate.node, names.node(gate.node, in: language), gate.condition, ReportHeader.gateValue(gate),
+                gate.node, names.node(gate.node), gate.condition, ReportHeader.gateValue(gate),
                 (gate.passed ? ReportLabel.passed : ReportLabel.failed).text(language),
             ]
         }
@@ -59,7 +59,7 @@ extension ReportHTML {
             + [ReportLabel.earned, .points, .samples, .flags].map { $0.text(language) }
         let rows = page.result.leaves.map { leaf in
             [
-                leaf.code, page.names.node(leaf.code, in: language), leaf.hasValue_p ? ReportNumber.fixed(leaf.value) : "-",
+                leaf.code, page.names.node(leaf.code), leaf.hasValue_p ? ReportNumber.fixed(leaf.value) : "-",
                 ReportNumber.fixed(leaf.fraction), ReportNumber.fixed(leaf.earned), ReportNumber.fixed(leaf.points), "\(leaf.samples)",
                 leaf.flags.map { ReportLabel.flag($0, language) }.joined(separator: ", "),
             ]

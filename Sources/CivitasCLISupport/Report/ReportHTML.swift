@@ -106,7 +106,6 @@ public enum ReportHTML {
         @page { size: A4; margin: 15mm; }
         @media print {
           body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
-          section { break-inside: avoid-page; }
           h2, h3 { break-after: avoid; }
           tr, svg { break-inside: avoid; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

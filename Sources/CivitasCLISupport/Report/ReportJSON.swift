@@ -89,9 +89,9 @@ public enum ReportJSON {
         ]
     }
 
-    /// `code`, `name` (Chinese) and `name_en` (English description, else the Chinese name).
+    /// `code`, `name` (as the framework prints it) and `description` (English; may be empty).
     static func named(_ code: String, _ names: ReportNames) -> [String: Any] {
-        ["code": code, "name": names.node(code, in: .zh), "name_en": names.node(code, in: .en)]
+        ["code": code, "name": names.node(code), "description": names.description(of: code)]
     }
 }
 

@@ -1,21 +1,26 @@
 import CivitasCore
 
-/// What a report calls things: the framework's node names (Chinese, with the English
-/// description for `--lang en`) and the tenant's sub-command names. Anything it does not
-/// know is shown by its code, so a report never fails for want of a name.
+/// What a report calls things: the framework's node names and the tenant's sub-command
+/// names. Anything it does not know is shown by its code, so a report never fails for
+/// want of a name.
+///
+/// Names stay as the document writes them (Chinese) in both languages: `--lang` changes
+/// headings, not names. The English description is explanatory prose, often a sentence,
+/// and is carried for `--json` readers only.
 public struct ReportNames: Sendable {
     public struct Name: Hashable, Sendable {
-        public var chinese: String
+        /// The node's name, as the framework prints it (Chinese).
+        public var name: String
         /// The node's English description; empty when the document has none.
-        public var english: String
+        public var description: String
 
-        public init(chinese: String, english: String = "") {
-            self.chinese = chinese
-            self.english = english
+        public init(name: String, description: String = "") {
+            self.name = name
+            self.description = description
         }
     }
 
-    /// Category, item and indicator names by node code.
+    /// Category, item and indicator names and descriptions by node code.
     public var nodes: [String: Name]
     /// Sub-command names by id.
     public var subcommands: [String: String]
@@ -29,22 +34,26 @@ public struct ReportNames: Sendable {
     public init(framework: Framework, subcommands: [String: String] = [:]) {
         var nodes: [String: Name] = [:]
         for category in framework.categories {
-            nodes[category.code] = Name(chinese: category.name, english: category.description)
+            nodes[category.code] = Name(name: category.name, description: category.description)
             for item in category.items {
-                nodes[item.code] = Name(chinese: item.name, english: item.description)
+                nodes[item.code] = Name(name: item.name, description: item.description)
                 for indicator in item.indicators {
-                    nodes[indicator.code] = Name(chinese: indicator.name, english: indicator.description)
+                    nodes[indicator.code] = Name(name: indicator.name, description: indicator.description)
                 }
             }
         }
         self.init(nodes: nodes, subcommands: subcommands)
     }
 
-    /// The node's name in `language` (English falls back to the Chinese name), or its code.
-    public func node(_ code: String, in language: ReportLanguage) -> String {
-        guard let name = nodes[code] else { return code }
-        if language == .en, !name.english.isEmpty { return name.english }
-        return name.chinese.isEmpty ? code : name.chinese
+    /// The node's name, or its code when the framework does not name it.
+    public func node(_ code: String) -> String {
+        guard let name = nodes[code]?.name, !name.isEmpty else { return code }
+        return name
+    }
+
+    /// The node's English description, or an empty string.
+    public func description(of code: String) -> String {
+        nodes[code]?.description ?? ""
     }
 
     /// `东城分指挥部 (east)`, or the bare id when the name is unknown.

@@ -28,14 +28,14 @@ public enum ScoreReportText {
         )
         for gate in gates {
             table.add(
-                gate.node, names.node(gate.node, in: language), gate.condition, ReportHeader.gateValue(gate),
+                gate.node, names.node(gate.node), gate.condition, ReportHeader.gateValue(gate),
                 (gate.passed ? ReportLabel.passed : ReportLabel.failed).text(language)
             )
         }
-        return table.render()
+        return table.reportText
     }
 
-    /// Categories flush left, their items indented under them (the server sends both in
+    /// Categories flush left, the codes of their items indented under them (the server sends both in
     /// framework order).
     static func nodes(_ nodes: [Civitas_V1_NodeResult], names: ReportNames, language: ReportLanguage) -> String {
         var table = Table(
@@ -43,13 +43,12 @@ public enum ScoreReportText {
             ReportLabel.points.text(language), ReportLabel.ratio.text(language)
         )
         for node in nodes {
-            let indent = ReportPath.isItem(node.path) ? "  " : ""
             table.add(
-                indent + node.code, indent + names.node(node.code, in: language), ReportNumber.fixed(node.earned),
+                (ReportPath.isItem(node.path) ? "  " : "") + node.code, names.node(node.code), ReportNumber.fixed(node.earned),
                 ReportNumber.fixed(node.points), ReportNumber.ratio(node.earned, of: node.points)
             )
         }
-        return table.render()
+        return table.reportText
     }
 
     static func leaves(_ leaves: [Civitas_V1_LeafResult], names: ReportNames, language: ReportLanguage) -> String {
@@ -59,12 +58,12 @@ public enum ScoreReportText {
         )
         for leaf in leaves {
             table.add(
-                leaf.code, names.node(leaf.code, in: language), leaf.hasValue_p ? ReportNumber.fixed(leaf.value) : "-",
+                leaf.code, names.node(leaf.code), leaf.hasValue_p ? ReportNumber.fixed(leaf.value) : "-",
                 ReportNumber.fixed(leaf.fraction), ReportNumber.fixed(leaf.earned), ReportNumber.fixed(leaf.points),
                 "\(leaf.samples)", leaf.flags.map { ReportLabel.flag($0, language) }.joined(separator: ", ")
             )
         }
-        return table.render()
+        return table.reportText
     }
 }
 
