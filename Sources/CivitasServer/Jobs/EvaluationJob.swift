@@ -25,11 +25,11 @@ struct EvaluationJob: JobHandler {
         let tenantZone = try await catalog.timeZone(of: job.tenant)
         let ids = try await tenants.withDatabase(job.tenant) { database in
             let framework = try await database.publishedFramework(arguments.framework, version: arguments.version)
-            let period = try Period(parsing: arguments.period, timeZone: try framework.timeZone)
+            let period = try arguments.resolvedPeriod(at: job.runAt, timeZone: try framework.timeZone)
             var ids: [String] = []
             for round in 1...Self.maximumRounds {
                 ids = try await evaluate(framework, period, scope, database, tenantZone: tenantZone, job: job, round: round, context: context)
-                guard round < Self.maximumRounds, let first = ids.first, try await database.result(id: first)?.summary.stale == true else { break }
+                guard round < Self.maximumRounds, let first = ids.first, try await database.isStale(resultID: first) else { break }
             }
             return ids
         }

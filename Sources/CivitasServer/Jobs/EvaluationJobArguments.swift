@@ -4,13 +4,17 @@ import Foundation
 /// The arguments of an `evaluation` job, as JSON in the queue:
 /// `{"framework": "model-city", "version": 2, "period": "2026-10", "scope": "city"}`.
 /// `scope` is `city`, `subcommand:<id>` or `subcommands` (every active sub-command).
+///
+/// For schedules (DOMAIN §8, "the previous month, on the 1st at 02:00"), `version` may be
+/// left out (the latest when the job runs) and `period` may be `previous-month` or
+/// `current-month`, relative to the job's run time in the framework's time zone.
 struct EvaluationJobArguments: Codable, Hashable, Sendable {
     static let kind = "evaluation"
 
     var framework: String
-    /// The version resolved when the job was queued, so that a later publication does
-    /// not change what a queued job computes.
-    var version: Int
+    /// Resolved when a request or a re-evaluation queues the job, so that a later
+    /// publication does not change what a queued job computes.
+    var version: Int?
     var period: String
     var scope: String
 
@@ -38,12 +42,28 @@ struct EvaluationJobArguments: Codable, Hashable, Sendable {
         return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
+    /// The period named, relative ones resolved at `runAt`.
+    func resolvedPeriod(at runAt: Date, timeZone: TimeZone) throws(CivitasError) -> Period {
+        let offset: Int
+        switch period {
+        case "previous-month": offset = -1
+        case "current-month": offset = 0
+        default: return try Period(parsing: period, timeZone: timeZone)
+        }
+        let calendar = Calendar.gregorian(in: timeZone)
+        guard let month = calendar.date(byAdding: .month, value: offset, to: runAt) else {
+            throw .invalidArgument("Period \(period) cannot be resolved at \(runAt.formatted(.iso8601)).")
+        }
+        let parts = calendar.dateComponents([.year, .month], from: month)
+        return try Period(parsing: String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0), timeZone: timeZone)
+    }
+
     var requestScope: EvaluationRequestScope {
         get throws(CivitasError) { try EvaluationRequestScope(parsing: scope) }
     }
 
     /// While such a job is unfinished, requesting the same evaluation again returns it.
-    var requestKey: String { "evaluate:\(framework):\(version):\(period):\(scope)" }
+    var requestKey: String { "evaluate:\(framework):\(version.map(String.init) ?? "latest"):\(period):\(scope)" }
 
     /// One re-evaluation per framework, period and scope at a time (DOMAIN §8).
     var reevaluationKey: String { "reevaluate:\(framework):\(period):\(scope)" }

@@ -62,4 +62,11 @@ public struct StaleEvaluation: Hashable, Sendable {
     public var frameworkVersion: Int
     public var period: String
     public var scope: EvaluationScope
+
+    public init(framework: String, frameworkVersion: Int, period: String, scope: EvaluationScope) {
+        self.framework = framework
+        self.frameworkVersion = frameworkVersion
+        self.period = period
+        self.scope = scope
+    }
 }

@@ -130,8 +130,13 @@ enum ResultColumns {
     static let summarySelect = """
         SELECT r.row, r.id, r.framework, r.framework_version, f.document_sha256, r.period, r.period_start, r.period_end, r.scope,
             r.cutoff, r.input_digest, r.earned, r.max_points, r.eligible, r.computed_at, r.job_id,
-            EXISTS (SELECT 1 FROM landed_span s WHERE s.start_day <= r.last_day AND s.end_day >= r.first_day AND s.last_sequence > r.cutoff) AS stale
+            \(staleness) AS stale
         FROM evaluation_result r JOIN framework_version f ON f.code = r.framework AND f.version = r.framework_version
+        """
+
+    /// A landed span overlapping the result's local days holds a record above its cut-off.
+    static let staleness = """
+        EXISTS (SELECT 1 FROM landed_span s WHERE s.start_day <= r.last_day AND s.end_day >= r.first_day AND s.last_sequence > r.cutoff)
         """
 
     static func summary(_ row: Row) throws -> EvaluationResultSummary {

@@ -27,6 +27,13 @@ extension TenantDatabase {
         .sorted { ($0.framework, $0.period, $0.scope) < ($1.framework, $1.period, $1.scope) }
     }
 
+    /// Whether records landed in result `id`'s period after its cut-off (false for an unknown id).
+    public func isStale(resultID id: String) async throws -> Bool {
+        try await pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT \(ResultColumns.staleness) FROM evaluation_result r WHERE r.id = ?", arguments: [id]) ?? false
+        }
+    }
+
     /// The latest result of every framework, period and scope, loaded once per open file
     /// and kept current by ``storeResult(_:period:tenantTimeZone:jobID:computedAt:)``.
     private func latestResultIndex() async throws -> [ResultKey: LatestResult] {
