@@ -70,4 +70,34 @@ struct EvaluationDataStorageTests {
             #expect(incremental == rebuilt)
         }
     }
+
+    @Test("a restored file is read afresh: nothing cached from the replaced file survives")
+    func restoreDropsTheCache() async throws {
+        try await withTemporaryDirectory { directory in
+            let backup = directory.appendingPathComponent("backup.sqlite").path
+            try await withRegistry(in: directory.appendingPathComponent("tenants")) { registry in
+                let period = try Fixture.period("2025-03")
+                let cached = try await registry.withDatabase(Self.tenant) { database in
+                    try await Fixture.organize(database)
+                    _ = try await database.publishFramework(Fixture.candidate(Fixture.framework(), sha: "a"), principal: "cr-hq", now: date(0), dryRun: false)
+                    try await Fixture.submitAQI(database, key: "k1", at: Fixture.march(3), value: 50)
+                    try await database.backup(to: backup)
+                    try await Fixture.submitAQI(database, key: "k2", at: Fixture.march(4), value: 150)
+                    let framework = try await database.publishedFramework("test-city", version: 1)
+                    return try await database.evaluationData(for: framework, period: period).cutoff
+                }
+                #expect(cached == 2)
+                try registry.verifyBackup(at: backup, of: Self.tenant)
+                try registry.replaceFile(of: Self.tenant, with: backup)
+                let restored = try await registry.withDatabase(Self.tenant) { database in
+                    let framework = try await database.publishedFramework("test-city", version: 1)
+                    return try await database.evaluationData(for: framework, period: period)
+                }
+                #expect(restored.cutoff == 1)
+                let leaves = try await registry.withDatabase(Self.tenant) { database in try await cityLeaves(database, restored) }
+                // Only the 3rd (50) is in the backup: 1 good day of 1.
+                #expect(leaves["f-aqi"] == 1)
+            }
+        }
+    }
 }
