@@ -1,4 +1,5 @@
 import CivitasProtos
+import Foundation
 import SwiftProtobuf
 
 /// The lines that make a result reproducible, printed above every report of one result:
@@ -33,7 +34,34 @@ enum ReportHeader {
     }
 
     /// A gate's value, or `-` when it is missing (a missing gated value fails the gate).
+    /// Two decimals, except that a failed gate never reads as met: 0.8499 against
+    /// `>= 0.85` would round to 0.85, so it gets the decimals that show the miss.
     static func gateValue(_ gate: Civitas_V1_GateResult) -> String {
-        gate.hasValue_p ? ReportNumber.fixed(gate.value) : "-"
+        guard gate.hasValue_p else { return "-" }
+        guard !gate.passed, let (op, threshold) = condition(gate.condition) else { return ReportNumber.fixed(gate.value) }
+        for decimals in 2...10 {
+            let text = String(format: "%.\(decimals)f", gate.value)
+            if let shown = Double(text), !meets(shown, op, threshold) { return text }
+        }
+        return "\(gate.value)"
+    }
+
+    /// The operator and number of an engine condition (`value >= 0.9`,
+    /// `earned >= 0.85 of points`); nil for any other wording.
+    static func condition(_ text: String) -> (String, Double)? {
+        let words = text.split(separator: " ").map(String.init)
+        guard let index = words.firstIndex(where: { [">=", ">", "<=", "<"].contains($0) }), index + 1 < words.count,
+            let threshold = Double(words[index + 1])
+        else { return nil }
+        return (words[index], threshold)
+    }
+
+    static func meets(_ value: Double, _ op: String, _ threshold: Double) -> Bool {
+        switch op {
+        case ">=": value >= threshold
+        case ">": value > threshold
+        case "<=": value <= threshold
+        default: value < threshold
+        }
     }
 }

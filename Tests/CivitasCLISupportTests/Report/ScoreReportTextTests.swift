@@ -67,4 +67,15 @@ struct ScoreReportTextTests {
         let text = ScoreReportText.render(ReportFixtures.result(), passScore: 90, names: ReportNames(), language: .zh)
         #expect(row("B2.2", in: text, after: "测评内容") == ["B2.2", "B2.2", "0.30", "0.33", "6.67", "20.00", "2"])
     }
+
+    @Test("A failed gate never reads as met: it gets the decimals that show the miss")
+    func nearMiss() {
+        // 0.84996 → "0.85", "0.850", "0.8500" all meet >= 0.85; "0.84996" does not.
+        #expect(ReportHeader.gateValue(ReportFixtures.gate("A", "earned >= 0.85 of points", passed: false, value: 0.84996)) == "0.84996")
+        // 100.004 → "100.00" meets <= 100; "100.004" does not.
+        #expect(ReportHeader.gateValue(ReportFixtures.gate("X", "value <= 100", passed: false, value: 100.004)) == "100.004")
+        #expect(ReportHeader.gateValue(ReportFixtures.gate("B1.1", "value >= 0.9", passed: false, value: 0.88)) == "0.88")
+        #expect(ReportHeader.gateValue(ReportFixtures.gate("B1.1", "value >= 0.9", passed: true, value: 0.9049)) == "0.90")
+        #expect(ReportHeader.gateValue(ReportFixtures.gate("B1.1", "value >= 0.9", passed: false, value: nil)) == "-")
+    }
 }
