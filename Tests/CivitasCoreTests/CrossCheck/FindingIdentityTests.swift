@@ -1,0 +1,48 @@
+import CivitasCore
+import Testing
+
+/// Storage upserts findings by id, so the id must depend on exactly rule, records and
+/// subject: the same data gives the same id, anything else a different one.
+@Suite("Cross-check: finding identity")
+struct FindingIdentityTests {
+    static func finding(
+        rule: CrossCheckRule = .peerOutlier, sequences: [Int64] = [7, 3],
+        subject: String = "indicator=waste;unit=u-07;period=2026-10", x: Double = 50
+    ) -> Finding {
+        Finding(
+            rule: rule, subject: subject, sequences: sequences, figures: ["x": x], severity: .high, unit: "u-07", subcommand: "sc-02",
+            period: "2026-10", message: "m")
+    }
+
+    @Test("the id is SHA-256 of rule, sorted sequences and subject, first 128 bits in hex")
+    func golden() {
+        // printf 'peer_outlier\n3,7\nindicator=waste;unit=u-07;period=2026-10' | sha256sum | cut -c1-32
+        #expect(Self.finding().id == "75c03147932679065ff433ec79661656")
+        #expect(Self.finding().sequences == [3, 7])
+    }
+
+    @Test("sequence order and repeats do not matter; figures do not enter the identity")
+    func sameIdentity() {
+        #expect(Self.finding(sequences: [3, 7, 3]).id == Self.finding(sequences: [7, 3]).id)
+        #expect(Self.finding(x: 51).id == Self.finding(x: 50).id)
+    }
+
+    @Test("rule, sequences and subject each change the id")
+    func differentIdentity() {
+        let base = Self.finding().id
+        #expect(Self.finding(rule: .historyOutlier).id != base)
+        #expect(Self.finding(sequences: [3]).id != base)
+        #expect(Self.finding(subject: "indicator=waste;unit=u-07;period=2026-Q4").id != base)
+    }
+
+    @Test("merging a re-run with the previous run creates no duplicates")
+    func unique() {
+        let run = [Self.finding(), Self.finding(rule: .lateness)]
+        #expect(Finding.unique(run + run).map(\.id) == run.map(\.id))
+    }
+
+    @Test("subjects are key=value pairs in order")
+    func subject() {
+        #expect(Finding.subject(["indicator": "waste", "period": "2026-10"]) == "indicator=waste;period=2026-10")
+    }
+}
