@@ -157,6 +157,17 @@ let package = Package(
             dependencies: ["Workers", "CivitasCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
+        // ops/bench/evaluate: the evaluation of the city and every sub-command over a stopped
+        // server's data directory, and a re-evaluation after one new record.
+        .executableTarget(
+            name: "civitas-bench-evaluate",
+            dependencies: [
+                "CivitasCore", "CivitasStorage",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // ops/bench/submit: concurrent single-record unary submissions vs a bare unary call.
         .executableTarget(
             name: "civitas-bench-submit",
