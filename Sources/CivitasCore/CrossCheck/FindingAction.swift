@@ -11,7 +11,8 @@ import Foundation
 /// | reopen   | rectified, verified                | reopened  | HQ |
 /// | dismiss  | open, assigned, rectified, reopened| dismissed | HQ |
 ///
-/// Assigning again re-targets or re-dates an assignment. A reopened finding stays with
+/// Assign and reopen open a new deadline window supervised at unit level again (see
+/// ``GradedSupervision``). Assigning again re-targets or re-dates an assignment. A reopened finding stays with
 /// its unit under a new due date: the unit rectifies again, or HQ assigns it elsewhere.
 /// Verified can be reopened (the problem came back: evaluation is continuous, 常态化);
 /// dismissed is final — a rule tripping on new data makes a new finding anyway.
