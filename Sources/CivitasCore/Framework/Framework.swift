@@ -3,7 +3,7 @@ import Foundation
 /// A validated evaluation framework (测评体系, DOMAIN §3): the category → item →
 /// indicator tree with points, tags, gates and per leaf how raw data becomes a score.
 ///
-/// Built only by ``FrameworkDocument/validated()``, so every instance satisfies the
+/// Built by ``FrameworkDocument/parse(_:)``, so every parsed instance satisfies the
 /// publishing rules (points add up, the profile holds, every rule can separate values).
 /// Every number here is data from the document, never a constant in code.
 public struct Framework: Hashable, Sendable {

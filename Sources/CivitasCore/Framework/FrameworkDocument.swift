@@ -40,6 +40,8 @@ public enum FrameworkDocument {
         var decoder = FrameworkDecoder()
         let framework = decoder.decode(root)
         if let framework, decoder.reader.problems.isEmpty { return .success(framework) }
+        // Every path that yields no framework records why; this only guards that promise.
+        guard !decoder.reader.problems.isEmpty else { return refuse("The document could not be read as a framework.") }
         return .failure(FrameworkProblems(problems: decoder.reader.problems))
     }
 

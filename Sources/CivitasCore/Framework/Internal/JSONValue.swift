@@ -1,7 +1,7 @@
 /// A parsed JSON value that keeps what Foundation's `JSONSerialization` loses and the
 /// framework rules need: the members of an object in document order *with duplicates*
-/// (a repeated key is a problem, not a silent overwrite), booleans distinct from numbers,
-/// and the literal of a number (to tell `5` from `5.5` for integer fields).
+/// (a repeated key is a problem, not a silent overwrite), and booleans distinct from
+/// numbers (Foundation bridges both to NSNumber).
 indirect enum JSONValue: Sendable {
     case null
     case bool(Bool)
