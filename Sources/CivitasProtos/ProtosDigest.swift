@@ -3,5 +3,5 @@
 /// SHA-256 over the .proto files this module was generated from (each file's path
 /// relative to Protocols/, a newline, then its bytes, in byte order of the paths).
 public enum ProtosDigest {
-    public static let sha256 = "36ddb2188e697e192905f464aa38f5c8f62f0b4eda9529f5a0b58eeaf045836d"
+    public static let sha256 = "6acc0babbd791566a5b0e79552624be92172ea8b06de17f47789a997b43b297d"
 }

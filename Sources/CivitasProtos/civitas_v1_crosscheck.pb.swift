@@ -89,57 +89,119 @@ public nonisolated struct Civitas_V1_FindingMove: Sendable {
   fileprivate var _at: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
-public nonisolated struct Civitas_V1_Finding: Sendable {
+public nonisolated struct Civitas_V1_Finding: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  public var id: String = String()
+  public var id: String {
+    get {_storage._id}
+    set {_uniqueStorage()._id = newValue}
+  }
 
-  public var rule: String = String()
+  public var rule: String {
+    get {_storage._rule}
+    set {_uniqueStorage()._rule = newValue}
+  }
 
-  public var severity: String = String()
+  public var severity: String {
+    get {_storage._severity}
+    set {_uniqueStorage()._severity = newValue}
+  }
 
   /// open | assigned | rectified | verified | reopened | dismissed
-  public var state: String = String()
+  public var state: String {
+    get {_storage._state}
+    set {_uniqueStorage()._state = newValue}
+  }
 
   /// 0 unit, 1 sub-command, 2 HQ
-  public var level: UInt32 = 0
+  public var level: UInt32 {
+    get {_storage._level}
+    set {_uniqueStorage()._level = newValue}
+  }
 
-  public var unit: String = String()
+  public var unit: String {
+    get {_storage._unit}
+    set {_uniqueStorage()._unit = newValue}
+  }
 
-  public var sequences: [UInt64] = []
+  public var sequences: [UInt64] {
+    get {_storage._sequences}
+    set {_uniqueStorage()._sequences = newValue}
+  }
 
-  public var figures: Dictionary<String,Double> = [:]
+  public var figures: Dictionary<String,Double> {
+    get {_storage._figures}
+    set {_uniqueStorage()._figures = newValue}
+  }
 
-  public var message: String = String()
+  public var message: String {
+    get {_storage._message}
+    set {_uniqueStorage()._message = newValue}
+  }
 
   public var dueAt: SwiftProtobuf.Google_Protobuf_Timestamp {
-    get {_dueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
-    set {_dueAt = newValue}
+    get {_storage._dueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._dueAt = newValue}
   }
   /// Returns true if `dueAt` has been explicitly set.
-  public var hasDueAt: Bool {self._dueAt != nil}
+  public var hasDueAt: Bool {_storage._dueAt != nil}
   /// Clears the value of `dueAt`. Subsequent reads from it will return its default value.
-  public mutating func clearDueAt() {self._dueAt = nil}
+  public mutating func clearDueAt() {_uniqueStorage()._dueAt = nil}
 
-  public var history: [Civitas_V1_FindingMove] = []
+  public var history: [Civitas_V1_FindingMove] {
+    get {_storage._history}
+    set {_uniqueStorage()._history = newValue}
+  }
 
   public var period: Civitas_V1_Period {
-    get {_period ?? Civitas_V1_Period()}
-    set {_period = newValue}
+    get {_storage._period ?? Civitas_V1_Period()}
+    set {_uniqueStorage()._period = newValue}
   }
   /// Returns true if `period` has been explicitly set.
-  public var hasPeriod: Bool {self._period != nil}
+  public var hasPeriod: Bool {_storage._period != nil}
   /// Clears the value of `period`. Subsequent reads from it will return its default value.
-  public mutating func clearPeriod() {self._period = nil}
+  public mutating func clearPeriod() {_uniqueStorage()._period = nil}
+
+  /// the responsible unit's sub-command, when known
+  public var subcommand: String {
+    get {_storage._subcommand}
+    set {_uniqueStorage()._subcommand = newValue}
+  }
+
+  /// the cross-check run (job) that first found it
+  public var runID: String {
+    get {_storage._runID}
+    set {_uniqueStorage()._runID = newValue}
+  }
+
+  /// what it is about: an indicator, survey, metric or check code
+  public var subject: String {
+    get {_storage._subject}
+    set {_uniqueStorage()._subject = newValue}
+  }
+
+  public var foundAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_storage._foundAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_uniqueStorage()._foundAt = newValue}
+  }
+  /// Returns true if `foundAt` has been explicitly set.
+  public var hasFoundAt: Bool {_storage._foundAt != nil}
+  /// Clears the value of `foundAt`. Subsequent reads from it will return its default value.
+  public mutating func clearFoundAt() {_uniqueStorage()._foundAt = nil}
+
+  /// past due and not finished (rectified, verified or dismissed)
+  public var overdue: Bool {
+    get {_storage._overdue}
+    set {_uniqueStorage()._overdue = newValue}
+  }
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
-  fileprivate var _dueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
-  fileprivate var _period: Civitas_V1_Period? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 public nonisolated struct Civitas_V1_ListFindingsRequest: Sendable {
@@ -170,6 +232,11 @@ public nonisolated struct Civitas_V1_ListFindingsRequest: Sendable {
   public var hasPage: Bool {self._page != nil}
   /// Clears the value of `page`. Subsequent reads from it will return its default value.
   public mutating func clearPage() {self._page = nil}
+
+  public var rule: String = String()
+
+  /// only findings of this block
+  public var subcommand: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -428,88 +495,181 @@ nonisolated extension Civitas_V1_FindingMove: SwiftProtobuf.Message, SwiftProtob
 
 nonisolated extension Civitas_V1_Finding: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Finding"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}rule\0\u{1}severity\0\u{1}state\0\u{1}level\0\u{1}unit\0\u{1}sequences\0\u{1}figures\0\u{1}message\0\u{3}due_at\0\u{1}history\0\u{1}period\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}rule\0\u{1}severity\0\u{1}state\0\u{1}level\0\u{1}unit\0\u{1}sequences\0\u{1}figures\0\u{1}message\0\u{3}due_at\0\u{1}history\0\u{1}period\0\u{1}subcommand\0\u{3}run_id\0\u{1}subject\0\u{3}found_at\0\u{1}overdue\0")
+
+  fileprivate class _StorageClass {
+    var _id: String = String()
+    var _rule: String = String()
+    var _severity: String = String()
+    var _state: String = String()
+    var _level: UInt32 = 0
+    var _unit: String = String()
+    var _sequences: [UInt64] = []
+    var _figures: Dictionary<String,Double> = [:]
+    var _message: String = String()
+    var _dueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _history: [Civitas_V1_FindingMove] = []
+    var _period: Civitas_V1_Period? = nil
+    var _subcommand: String = String()
+    var _runID: String = String()
+    var _subject: String = String()
+    var _foundAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+    var _overdue: Bool = false
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _id = source._id
+      _rule = source._rule
+      _severity = source._severity
+      _state = source._state
+      _level = source._level
+      _unit = source._unit
+      _sequences = source._sequences
+      _figures = source._figures
+      _message = source._message
+      _dueAt = source._dueAt
+      _history = source._history
+      _period = source._period
+      _subcommand = source._subcommand
+      _runID = source._runID
+      _subject = source._subject
+      _foundAt = source._foundAt
+      _overdue = source._overdue
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularStringField(value: &self.id) }()
-      case 2: try { try decoder.decodeSingularStringField(value: &self.rule) }()
-      case 3: try { try decoder.decodeSingularStringField(value: &self.severity) }()
-      case 4: try { try decoder.decodeSingularStringField(value: &self.state) }()
-      case 5: try { try decoder.decodeSingularUInt32Field(value: &self.level) }()
-      case 6: try { try decoder.decodeSingularStringField(value: &self.unit) }()
-      case 7: try { try decoder.decodeRepeatedUInt64Field(value: &self.sequences) }()
-      case 8: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufDouble>.self, value: &self.figures) }()
-      case 9: try { try decoder.decodeSingularStringField(value: &self.message) }()
-      case 10: try { try decoder.decodeSingularMessageField(value: &self._dueAt) }()
-      case 11: try { try decoder.decodeRepeatedMessageField(value: &self.history) }()
-      case 12: try { try decoder.decodeSingularMessageField(value: &self._period) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularStringField(value: &_storage._id) }()
+        case 2: try { try decoder.decodeSingularStringField(value: &_storage._rule) }()
+        case 3: try { try decoder.decodeSingularStringField(value: &_storage._severity) }()
+        case 4: try { try decoder.decodeSingularStringField(value: &_storage._state) }()
+        case 5: try { try decoder.decodeSingularUInt32Field(value: &_storage._level) }()
+        case 6: try { try decoder.decodeSingularStringField(value: &_storage._unit) }()
+        case 7: try { try decoder.decodeRepeatedUInt64Field(value: &_storage._sequences) }()
+        case 8: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufDouble>.self, value: &_storage._figures) }()
+        case 9: try { try decoder.decodeSingularStringField(value: &_storage._message) }()
+        case 10: try { try decoder.decodeSingularMessageField(value: &_storage._dueAt) }()
+        case 11: try { try decoder.decodeRepeatedMessageField(value: &_storage._history) }()
+        case 12: try { try decoder.decodeSingularMessageField(value: &_storage._period) }()
+        case 13: try { try decoder.decodeSingularStringField(value: &_storage._subcommand) }()
+        case 14: try { try decoder.decodeSingularStringField(value: &_storage._runID) }()
+        case 15: try { try decoder.decodeSingularStringField(value: &_storage._subject) }()
+        case 16: try { try decoder.decodeSingularMessageField(value: &_storage._foundAt) }()
+        case 17: try { try decoder.decodeSingularBoolField(value: &_storage._overdue) }()
+        default: break
+        }
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    if !self.id.isEmpty {
-      try visitor.visitSingularStringField(value: self.id, fieldNumber: 1)
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if !_storage._id.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._id, fieldNumber: 1)
+      }
+      if !_storage._rule.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._rule, fieldNumber: 2)
+      }
+      if !_storage._severity.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._severity, fieldNumber: 3)
+      }
+      if !_storage._state.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._state, fieldNumber: 4)
+      }
+      if _storage._level != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._level, fieldNumber: 5)
+      }
+      if !_storage._unit.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._unit, fieldNumber: 6)
+      }
+      if !_storage._sequences.isEmpty {
+        try visitor.visitPackedUInt64Field(value: _storage._sequences, fieldNumber: 7)
+      }
+      if !_storage._figures.isEmpty {
+        try visitor.visitMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufDouble>.self, value: _storage._figures, fieldNumber: 8)
+      }
+      if !_storage._message.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._message, fieldNumber: 9)
+      }
+      try { if let v = _storage._dueAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 10)
+      } }()
+      if !_storage._history.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._history, fieldNumber: 11)
+      }
+      try { if let v = _storage._period {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 12)
+      } }()
+      if !_storage._subcommand.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._subcommand, fieldNumber: 13)
+      }
+      if !_storage._runID.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._runID, fieldNumber: 14)
+      }
+      if !_storage._subject.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._subject, fieldNumber: 15)
+      }
+      try { if let v = _storage._foundAt {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 16)
+      } }()
+      if _storage._overdue != false {
+        try visitor.visitSingularBoolField(value: _storage._overdue, fieldNumber: 17)
+      }
     }
-    if !self.rule.isEmpty {
-      try visitor.visitSingularStringField(value: self.rule, fieldNumber: 2)
-    }
-    if !self.severity.isEmpty {
-      try visitor.visitSingularStringField(value: self.severity, fieldNumber: 3)
-    }
-    if !self.state.isEmpty {
-      try visitor.visitSingularStringField(value: self.state, fieldNumber: 4)
-    }
-    if self.level != 0 {
-      try visitor.visitSingularUInt32Field(value: self.level, fieldNumber: 5)
-    }
-    if !self.unit.isEmpty {
-      try visitor.visitSingularStringField(value: self.unit, fieldNumber: 6)
-    }
-    if !self.sequences.isEmpty {
-      try visitor.visitPackedUInt64Field(value: self.sequences, fieldNumber: 7)
-    }
-    if !self.figures.isEmpty {
-      try visitor.visitMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufDouble>.self, value: self.figures, fieldNumber: 8)
-    }
-    if !self.message.isEmpty {
-      try visitor.visitSingularStringField(value: self.message, fieldNumber: 9)
-    }
-    try { if let v = self._dueAt {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 10)
-    } }()
-    if !self.history.isEmpty {
-      try visitor.visitRepeatedMessageField(value: self.history, fieldNumber: 11)
-    }
-    try { if let v = self._period {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 12)
-    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Civitas_V1_Finding, rhs: Civitas_V1_Finding) -> Bool {
-    if lhs.id != rhs.id {return false}
-    if lhs.rule != rhs.rule {return false}
-    if lhs.severity != rhs.severity {return false}
-    if lhs.state != rhs.state {return false}
-    if lhs.level != rhs.level {return false}
-    if lhs.unit != rhs.unit {return false}
-    if lhs.sequences != rhs.sequences {return false}
-    if lhs.figures != rhs.figures {return false}
-    if lhs.message != rhs.message {return false}
-    if lhs._dueAt != rhs._dueAt {return false}
-    if lhs.history != rhs.history {return false}
-    if lhs._period != rhs._period {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._id != rhs_storage._id {return false}
+        if _storage._rule != rhs_storage._rule {return false}
+        if _storage._severity != rhs_storage._severity {return false}
+        if _storage._state != rhs_storage._state {return false}
+        if _storage._level != rhs_storage._level {return false}
+        if _storage._unit != rhs_storage._unit {return false}
+        if _storage._sequences != rhs_storage._sequences {return false}
+        if _storage._figures != rhs_storage._figures {return false}
+        if _storage._message != rhs_storage._message {return false}
+        if _storage._dueAt != rhs_storage._dueAt {return false}
+        if _storage._history != rhs_storage._history {return false}
+        if _storage._period != rhs_storage._period {return false}
+        if _storage._subcommand != rhs_storage._subcommand {return false}
+        if _storage._runID != rhs_storage._runID {return false}
+        if _storage._subject != rhs_storage._subject {return false}
+        if _storage._foundAt != rhs_storage._foundAt {return false}
+        if _storage._overdue != rhs_storage._overdue {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -517,7 +677,7 @@ nonisolated extension Civitas_V1_Finding: SwiftProtobuf.Message, SwiftProtobuf._
 
 nonisolated extension Civitas_V1_ListFindingsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListFindingsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}tenant\0\u{1}period\0\u{1}state\0\u{1}overdue\0\u{1}page\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}tenant\0\u{1}period\0\u{1}state\0\u{1}overdue\0\u{1}page\0\u{1}rule\0\u{1}subcommand\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -530,6 +690,8 @@ nonisolated extension Civitas_V1_ListFindingsRequest: SwiftProtobuf.Message, Swi
       case 3: try { try decoder.decodeSingularStringField(value: &self.state) }()
       case 4: try { try decoder.decodeSingularBoolField(value: &self.overdue) }()
       case 5: try { try decoder.decodeSingularMessageField(value: &self._page) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.rule) }()
+      case 7: try { try decoder.decodeSingularStringField(value: &self.subcommand) }()
       default: break
       }
     }
@@ -555,6 +717,12 @@ nonisolated extension Civitas_V1_ListFindingsRequest: SwiftProtobuf.Message, Swi
     try { if let v = self._page {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
     } }()
+    if !self.rule.isEmpty {
+      try visitor.visitSingularStringField(value: self.rule, fieldNumber: 6)
+    }
+    if !self.subcommand.isEmpty {
+      try visitor.visitSingularStringField(value: self.subcommand, fieldNumber: 7)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -564,6 +732,8 @@ nonisolated extension Civitas_V1_ListFindingsRequest: SwiftProtobuf.Message, Swi
     if lhs.state != rhs.state {return false}
     if lhs.overdue != rhs.overdue {return false}
     if lhs._page != rhs._page {return false}
+    if lhs.rule != rhs.rule {return false}
+    if lhs.subcommand != rhs.subcommand {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
