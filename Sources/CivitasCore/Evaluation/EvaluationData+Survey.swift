@@ -9,10 +9,11 @@
 ///
 /// Rows come in any order, so a later row can precede the response counted so far (an
 /// earlier submitted time). Its predecessor's answers must then leave the histograms.
-/// Until the first ``EvaluationData/advance(to:)`` the histogram cells of every counted
-/// response are retained (4 bytes per answer), so a first fold is exact in any order;
-/// after it they are dropped to keep the cached accumulator small, and such a late row
-/// sets ``EvaluationData/needsRebuild`` instead.
+/// The histogram cells of the responses counted since the last
+/// ``EvaluationData/advance(to:)`` are retained (4 bytes per answer), so every fold —
+/// the first, from scratch, and each later one — is exact in any order. An advance drops
+/// them, to keep the cached accumulator small: a late row that displaces a response
+/// counted before the last advance sets ``EvaluationData/needsRebuild`` instead.
 struct SurveyTally: Sendable {
     /// One histogram: the valid answers to one question of one survey in one block.
     struct Bin: Sendable {
@@ -37,8 +38,10 @@ struct SurveyTally: Sendable {
         var sequence: Int64
         /// Nil when the response is straight-lined or too fast: it never counted.
         var element: InputDigest.Element?
-        /// Its cells in `retainedCells` (start, count); start −1 when not retained.
-        var retainedStart: Int32 = -1
+        /// The fold (number of advances before it) that counted it: its cells are in
+        /// `retainedCells` (start, count) only while that fold is the current one.
+        var fold: UInt32
+        var retainedStart: Int32 = 0
         var retainedCount: Int32 = 0
     }
 
@@ -54,7 +57,8 @@ struct SurveyTally: Sendable {
     private(set) var bins: [Bin] = []
     /// Five counters per bin: answers 1…5.
     private(set) var cells: [Int] = []
-    private var retainsAnswers = true
+    /// How many advances so far: the current fold's number.
+    private var fold: UInt32 = 0
     private var retainedCells: [Int32] = []
     private(set) var displacedWithoutAnswers = false
 
@@ -62,8 +66,9 @@ struct SurveyTally: Sendable {
         self.minimumDurations = minimumDurations
     }
 
-    mutating func stopRetainingAnswers() {
-        retainsAnswers = false
+    /// Called by an advance: the responses counted so far are settled, their cells dropped.
+    mutating func startNextFold() {
+        fold += 1
         retainedCells = []
     }
 
@@ -81,7 +86,7 @@ struct SurveyTally: Sendable {
             else { return }
             withdraw(first, digest: &digest)
         }
-        var response = FirstResponse(submittedAtMilliseconds: row.submittedAtMilliseconds, sequence: row.sequence)
+        var response = FirstResponse(submittedAtMilliseconds: row.submittedAtMilliseconds, sequence: row.sequence, fold: fold)
         let valid =
             !SurveyIntegrity.isStraightLined(row.answers.lazy.map(\.answer))
             && !SurveyIntegrity.isTooFast(durationSeconds: row.durationSeconds, minimumSeconds: surveyMinimums[Int(survey)])
@@ -107,15 +112,13 @@ struct SurveyTally: Sendable {
 
     private mutating func count(_ row: EvaluationRow.Survey, survey: Int32, into response: inout FirstResponse) {
         let slot = index(ofSlot: SlotKey(survey: survey, subcommand: row.subcommand))
-        if retainsAnswers { response.retainedStart = Int32(retainedCells.count) }
+        response.retainedStart = Int32(retainedCells.count)
         for answer in row.answers where Self.answers.contains(answer.answer) {
             let cell = Int32(index(ofBin: answer.question, slot: slot, survey: row.survey, subcommand: row.subcommand)) * 5
                 + Int32(answer.answer - 1)
             cells[Int(cell)] += 1
-            if retainsAnswers {
-                retainedCells.append(cell)
-                response.retainedCount += 1
-            }
+            retainedCells.append(cell)
+            response.retainedCount += 1
         }
     }
 
@@ -123,7 +126,7 @@ struct SurveyTally: Sendable {
     private mutating func withdraw(_ first: FirstResponse, digest: inout InputDigest) {
         guard let element = first.element else { return }
         digest.remove(element)
-        guard retainsAnswers, first.retainedStart >= 0 else {
+        guard first.fold == fold else {
             displacedWithoutAnswers = true
             return
         }

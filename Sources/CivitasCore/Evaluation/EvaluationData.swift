@@ -50,16 +50,18 @@ public struct EvaluationData: Sendable {
 
     /// Records that every row with sequence ≤ `cutoff` has been folded in. From then on
     /// rows with a sequence ≤ the cut-off are ignored (folding a row twice is harmless),
-    /// and survey answers are no longer retained (see ``needsRebuild``).
+    /// and the answers of the survey responses counted so far are dropped (see
+    /// ``needsRebuild``).
     public mutating func advance(to cutoff: Int64) {
         self.cutoff = max(self.cutoff, cutoff)
-        surveys.stopRetainingAnswers()
+        surveys.startNextFold()
     }
 
     /// True when a late row could not be folded in incrementally: a survey response
-    /// earlier than the valid one already counted for its respondent arrived after
-    /// ``advance(to:)``, and that response's answers are no longer in memory to take out
-    /// of the histograms. Rebuild from scratch (a first fold is always exact).
+    /// preceding the valid one counted for its respondent before the last
+    /// ``advance(to:)``, whose answers are no longer in memory to take out of the
+    /// histograms. Rebuild from scratch (a fold between two advances is always exact,
+    /// whatever the order of its rows).
     public var needsRebuild: Bool { surveys.displacedWithoutAnswers }
 
     /// Lower-case hex digest of the records that count: the counted material report per
