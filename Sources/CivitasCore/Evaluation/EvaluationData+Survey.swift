@@ -74,29 +74,42 @@ struct SurveyTally: Sendable {
 
     mutating func add(_ row: EvaluationRow.Survey, digest: inout InputDigest) {
         let survey = index(ofSurvey: row.survey)
-        let key = RespondentKey(survey: survey, respondent: row.respondent)
-        let known = respondents.index(forKey: key)
-        if let known {
-            let first = respondents.values[known]
-            // Not earlier than the first: a duplicate, which never counts.
+        let valid =
+            !SurveyIntegrity.isStraightLined(row.answers.lazy.map { $0.answer })
+            && !SurveyIntegrity.isTooFast(durationSeconds: row.durationSeconds, minimumSeconds: surveyMinimums[Int(survey)])
+        var response = FirstResponse(submittedAtMilliseconds: row.submittedAtMilliseconds, sequence: row.sequence, fold: fold)
+        if valid {
+            response.element = InputDigest.element(row.contentHash, sequence: row.sequence)
+            response.retainedStart = Int32(retainedCells.count)
+            response.retainedCount = Int32(row.answers.count { Self.answers.contains($0.answer) })
+        }
+        // One hash lookup per row (a million respondents make this the hot spot): the
+        // entry is read and, when this response precedes it, replaced in place.
+        var displaced: FirstResponse?
+        var counts = true
+        Self.settle(&respondents[RespondentKey(survey: survey, respondent: row.respondent)], with: response, displaced: &displaced, counts: &counts)
+        guard counts else { return }
+        if let displaced { withdraw(displaced, digest: &digest) }
+        guard let element = response.element else { return }
+        digest.insert(element)
+        count(row, survey: survey)
+    }
+
+    /// Keeps in `entry` whichever of it and `response` comes first; `counts` is false when
+    /// the entry stays (the response is a duplicate, which never counts).
+    private static func settle(_ entry: inout FirstResponse?, with response: FirstResponse, displaced: inout FirstResponse?, counts: inout Bool) {
+        if let first = entry {
             guard
                 SurveyIntegrity.precedes(
-                    submittedAtMilliseconds: row.submittedAtMilliseconds, sequence: row.sequence, first.submittedAtMilliseconds,
+                    submittedAtMilliseconds: response.submittedAtMilliseconds, sequence: response.sequence, first.submittedAtMilliseconds,
                     sequence: first.sequence)
-            else { return }
-            withdraw(first, digest: &digest)
+            else {
+                counts = false
+                return
+            }
+            displaced = first
         }
-        var response = FirstResponse(submittedAtMilliseconds: row.submittedAtMilliseconds, sequence: row.sequence, fold: fold)
-        let valid =
-            !SurveyIntegrity.isStraightLined(row.answers.lazy.map(\.answer))
-            && !SurveyIntegrity.isTooFast(durationSeconds: row.durationSeconds, minimumSeconds: surveyMinimums[Int(survey)])
-        if valid {
-            let element = InputDigest.element(row.contentHash, sequence: row.sequence)
-            digest.insert(element)
-            response.element = element
-            count(row, survey: survey, into: &response)
-        }
-        if let known { respondents.values[known] = response } else { respondents[key] = response }
+        entry = response
     }
 
     /// Counts, per (question, answer), the valid answers matching `survey`, `question`
@@ -110,15 +123,15 @@ struct SurveyTally: Sendable {
         return histogram
     }
 
-    private mutating func count(_ row: EvaluationRow.Survey, survey: Int32, into response: inout FirstResponse) {
+    /// Adds a valid response's answers to the histograms and retains their cells (the
+    /// response's entry already names where they start and how many there are).
+    private mutating func count(_ row: EvaluationRow.Survey, survey: Int32) {
         let slot = index(ofSlot: SlotKey(survey: survey, subcommand: row.subcommand))
-        response.retainedStart = Int32(retainedCells.count)
         for answer in row.answers where Self.answers.contains(answer.answer) {
             let cell = Int32(index(ofBin: answer.question, slot: slot, survey: row.survey, subcommand: row.subcommand)) * 5
                 + Int32(answer.answer - 1)
             cells[Int(cell)] += 1
             retainedCells.append(cell)
-            response.retainedCount += 1
         }
     }
 
