@@ -11,6 +11,7 @@ struct Civitas: AsyncParsableCommand {
             CIVITAS_TOKEN_FILE; the tenant defaults to the credential's own (CIVITAS_TENANT).
             """,
         subcommands: [WhoAmI.self, OrgCommand.self, SubmitCommand.self, RecordsCommand.self, CodesCommand.self, AuditCommand.self, JobsCommand.self, ScheduleCommand.self,
-                      FrameworkCommand.self, EvaluateCommand.self, ReportCommand.self]
+                      FrameworkCommand.self, EvaluateCommand.self, ReportCommand.self,
+                      CrossCheckCommand.self, FindingsCommand.self]
     )
 }

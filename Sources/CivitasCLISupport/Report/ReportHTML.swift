@@ -19,6 +19,7 @@ public enum ReportHTML {
         body += facts(page) + "</header>\n"
         if result.stale { body += "<p class=\"stale\">\(HTMLText.escape(ReportLabel.staleBanner.text(language)))</p>\n" }
         body += scoreSection(page) + gatesSection(page) + leavesSection(page) + rankingSection(page) + gapSection(page)
+        body += findingsSection(page)
         body += "<footer><p>\(HTMLText.escape(ReportLabel.reproducibility.text(language)))</p></footer>\n"
         return """
             <!DOCTYPE html>
@@ -101,6 +102,7 @@ public enum ReportHTML {
         .num { text-align: right; font-variant-numeric: tabular-nums; }
         tr.fail td { color: #b00020; font-weight: bold; }
         tr.item td:first-child { padding-left: 20px; }
+        tr.total td { font-weight: bold; border-top: 1px solid #999; }
         svg { max-width: 100%; height: auto; display: block; margin: 8px 0; }
         footer { margin-top: 32px; font-size: .8rem; color: #555; border-top: 1px solid #ddd; }
         @page { size: A4; margin: 15mm; }
