@@ -128,7 +128,8 @@ struct SurveyTally: Sendable {
     private mutating func count(_ row: EvaluationRow.Survey, survey: Int32) {
         let slot = index(ofSlot: SlotKey(survey: survey, subcommand: row.subcommand))
         for answer in row.answers where Self.answers.contains(answer.answer) {
-            let cell = Int32(index(ofBin: answer.question, slot: slot, survey: row.survey, subcommand: row.subcommand)) * 5
+            let cell =
+                Int32(index(ofBin: answer.question, slot: slot, survey: row.survey, subcommand: row.subcommand)) * 5
                 + Int32(answer.answer - 1)
             cells[Int(cell)] += 1
             retainedCells.append(cell)

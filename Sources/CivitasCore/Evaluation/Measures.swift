@@ -101,7 +101,9 @@ extension Evaluator {
             for one in series { sum.add(one.sum) }
             return Measurement(value: aggregate == .sum ? sum.value : sum.value / Double(points), samples: points)
         case .last:
-            let last = series.filter { $0.count > 0 }.max { ($0.lastObservedMilliseconds, $0.lastSequence) < ($1.lastObservedMilliseconds, $1.lastSequence) }
+            let last = series.filter { $0.count > 0 }.max {
+                ($0.lastObservedMilliseconds, $0.lastSequence) < ($1.lastObservedMilliseconds, $1.lastSequence)
+            }
             return Measurement(value: last?.lastValue, samples: points)
         case .ratioDays(let condition):
             var daysWithData = 0

@@ -9,7 +9,9 @@ struct CanonicalJSONTests {
         framework: "model-city", frameworkVersion: 3, frameworkSHA256: "ab", period: "2026-10", scope: .subcommand("s1"), cutoff: 42,
         inputDigest: "cd", earned: 7.5, maxPoints: 10, eligible: nil,
         leaves: [
-            LeafOutcome(code: "air", path: "categories[0].items[0].indicators[0]", points: 10, value: 0.75, fraction: 0.75, earned: 7.5, flags: [], samples: 4),
+            LeafOutcome(
+                code: "air", path: "categories[0].items[0].indicators[0]", points: 10, value: 0.75, fraction: 0.75, earned: 7.5, flags: [], samples: 4
+            ),
             LeafOutcome(code: "q\"\n✓", path: "p", points: 0, value: nil, fraction: 0, earned: 0, flags: [.missing], samples: 0),
         ],
         nodes: [NodeOutcome(code: "c0", path: "categories[0]", level: .category, points: 10, earned: 7.5)],
@@ -37,7 +39,9 @@ struct CanonicalJSONTests {
 
     @Test(
         "doubles keep every bit",
-        arguments: [0.1, 1.0 / 3, 1e-5, 1e21, Double.leastNonzeroMagnitude, 123_456_789.125, -0.0, 0.30000000000000004, Double.greatestFiniteMagnitude])
+        arguments: [
+            0.1, 1.0 / 3, 1e-5, 1e21, Double.leastNonzeroMagnitude, 123_456_789.125, -0.0, 0.30000000000000004, Double.greatestFiniteMagnitude,
+        ])
     func doubles(value: Double) throws {
         var outcome = small
         outcome.earned = value

@@ -63,7 +63,9 @@ enum EvaluationFixture {
             "u2": .init(subcommand: "s1", active: true), "u3": .init(subcommand: "s1", active: true),
             "u4": .init(subcommand: "s2", active: true),
         ],
-        points: ["p1": .init(subcommand: "s1", active: true), "p2": .init(subcommand: "s1", active: true), "p3": .init(subcommand: "s2", active: true)])
+        points: [
+            "p1": .init(subcommand: "s1", active: true), "p2": .init(subcommand: "s1", active: true), "p3": .init(subcommand: "s2", active: true),
+        ])
 
     static func evaluate(
         _ framework: PublishedFramework, _ records: EvaluationRecords, scope: EvaluationScope = .city,

@@ -63,7 +63,8 @@ struct EvaluationPropertyTests {
             var random = SeededRandom(seed: seed ^ 0xBEEF)
             let last = scenario.records.nextSequence - 1
             let split = Int64.random(in: 0...last, using: &random)
-            var data = EvaluationData(period: EvaluationFixture.period, timeZone: EvaluationFixture.zone, surveyMinimumDurations: Self.minimumDurations)
+            var data = EvaluationData(
+                period: EvaluationFixture.period, timeZone: EvaluationFixture.zone, surveyMinimumDurations: Self.minimumDurations)
             EvaluationRecords.fold(scenario.records.rows.filter { $0.sequence <= split }.shuffled(using: &random), into: &data)
             data.advance(to: split)
             // The second part, plus a re-sent row of the first (ignored: at or below the cut-off).

@@ -30,7 +30,9 @@ struct EvaluationRecords {
     }
 
     /// A report for October 2026 unless `period` names another reporting period.
-    mutating func material(_ unit: String, _ indicator: String, value: Double? = nil, provided: Bool? = nil, period: String = "2026-10", sequence: Int64? = nil) {
+    mutating func material(
+        _ unit: String, _ indicator: String, value: Double? = nil, provided: Bool? = nil, period: String = "2026-10", sequence: Int64? = nil
+    ) {
         let reporting = try! Period(parsing: period, timeZone: EvaluationFixture.zone)
         let sequence = assign(sequence)
         rows.append(
@@ -45,7 +47,9 @@ struct EvaluationRecords {
         let sequence = assign(nil)
         rows.append(
             .inspection(
-                .init(sequence: sequence, contentHash: EvaluationFixture.hash(Int(sequence)), point: point, observedAtMilliseconds: milliseconds, checks: checks)))
+                .init(
+                    sequence: sequence, contentHash: EvaluationFixture.hash(Int(sequence)), point: point, observedAtMilliseconds: milliseconds,
+                    checks: checks)))
     }
 
     mutating func survey(

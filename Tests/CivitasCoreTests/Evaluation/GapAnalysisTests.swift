@@ -11,7 +11,9 @@ struct GapAnalysisTests {
     let framework = F.framework(leaves: [
         F.leaf("a", .inspection(check: "ca"), scoring: .threshold(target: 0.9, direction: .higherIsBetter), gate: LeafGate(Condition(.atLeast, 0.9))),
         F.leaf("b", .feed(metric: "aqi", aggregate: .mean), scoring: .linear(floor: 200, target: 50, direction: .lowerIsBetter)),
-        F.leaf("c", points: 20, .inspection(check: "cc"), scoring: .bands([Band(bound: 0.8, fraction: 0.5), Band(bound: 0.95, fraction: 1)], direction: .higherIsBetter)),
+        F.leaf(
+            "c", points: 20, .inspection(check: "cc"),
+            scoring: .bands([Band(bound: 0.8, fraction: 0.5), Band(bound: 0.95, fraction: 1)], direction: .higherIsBetter)),
         F.leaf("d", points: 5, .material(.all), scoring: .boolean, units: ["u1"]),
         F.leaf("e", points: 5, .inspection(check: "ce")),
     ])

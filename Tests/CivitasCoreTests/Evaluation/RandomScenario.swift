@@ -39,7 +39,8 @@ struct RandomScenario {
         case 0: return .threshold(target: Double.random(in: 0...1, using: &random), direction: direction)
         case 1:
             let (low, high) = (Double.random(in: 0...0.5, using: &random), Double.random(in: 0.5...1, using: &random))
-            return direction == .higherIsBetter ? .linear(floor: low, target: high, direction: direction) : .linear(floor: high, target: low, direction: direction)
+            return direction == .higherIsBetter
+                ? .linear(floor: low, target: high, direction: direction) : .linear(floor: high, target: low, direction: direction)
         case 2:
             let bands = (0..<Int.random(in: 1...3, using: &random)).map { _ in
                 Band(bound: Double.random(in: 0...1, using: &random), fraction: Double.random(in: 0...1, using: &random))
@@ -53,12 +54,16 @@ struct RandomScenario {
         switch Int.random(in: 0..<13, using: &random) {
         case 0..<6: .material(MaterialAggregate.allCases[Int.random(in: 0..<6, using: &random)])
         case 6: .inspection(check: checks.randomElement(using: &random)!)
-        case 7: .survey(survey: "sv", question: questions.randomElement(using: &random)!, statistic: .satisfiedRate(satisfiedAt: UInt32.random(in: 1...5, using: &random)))
+        case 7:
+            .survey(
+                survey: "sv", question: questions.randomElement(using: &random)!,
+                statistic: .satisfiedRate(satisfiedAt: UInt32.random(in: 1...5, using: &random)))
         case 8: .survey(survey: "sv", question: questions.randomElement(using: &random)!, statistic: .meanNormalized)
         case 9: .feed(metric: metrics.randomElement(using: &random)!, aggregate: .mean)
         case 10: .feed(metric: metrics.randomElement(using: &random)!, aggregate: .sum)
         case 11: .feed(metric: metrics.randomElement(using: &random)!, aggregate: .last)
-        default: .feed(metric: metrics.randomElement(using: &random)!, aggregate: .ratioDays(Condition(.atMost, Double.random(in: 0...1, using: &random))))
+        default:
+            .feed(metric: metrics.randomElement(using: &random)!, aggregate: .ratioDays(Condition(.atMost, Double.random(in: 0...1, using: &random))))
         }
     }
 
@@ -90,7 +95,9 @@ struct RandomScenario {
         var records = EvaluationRecords()
         func time(_ random: inout SeededRandom) -> Int64 {
             // Mostly October, a few days either side.
-            EvaluationFixture.at(day: Int.random(in: -1...33, using: &random), hour: Int.random(in: 0...23, using: &random), minute: Int.random(in: 0...59, using: &random))
+            EvaluationFixture.at(
+                day: Int.random(in: -1...33, using: &random), hour: Int.random(in: 0...23, using: &random),
+                minute: Int.random(in: 0...59, using: &random))
         }
         for _ in 0..<Int.random(in: 20...150, using: &random) {
             switch Int.random(in: 0..<4, using: &random) {
@@ -99,7 +106,8 @@ struct RandomScenario {
                 let number = Bool.random(using: &random)
                 records.material(
                     units.randomElement(using: &random)!, materialCodes.randomElement(using: &random)!,
-                    value: number ? Double.random(in: 0...1, using: &random) : nil, provided: number ? nil : Bool.random(using: &random), period: period)
+                    value: number ? Double.random(in: 0...1, using: &random) : nil, provided: number ? nil : Bool.random(using: &random),
+                    period: period)
             case 1:
                 let results = (0..<Int.random(in: 1...4, using: &random)).map { _ in
                     (code: Self.checks.randomElement(using: &random)!, passed: Bool.random(using: &random))

@@ -13,22 +13,33 @@ struct ScopeAttributionTests {
         F.category(
             "c0",
             items: [
-                ("i0", nil, [
-                    F.leaf("m", .material(.sum), scoring: .linear(floor: 0, target: 100, direction: .higherIsBetter), units: ["u0", "u1", "u4"]),
-                    F.leaf("m2", .material(.sum), units: ["u0"]),
-                ]),
-                ("i1", nil, [
-                    F.leaf("i", .inspection(check: "c1")),
-                    F.leaf("sv", .survey(survey: "sv", question: "q1", statistic: .satisfiedRate(satisfiedAt: 4))),
-                ]),
+                (
+                    "i0", nil,
+                    [
+                        F.leaf("m", .material(.sum), scoring: .linear(floor: 0, target: 100, direction: .higherIsBetter), units: ["u0", "u1", "u4"]),
+                        F.leaf("m2", .material(.sum), units: ["u0"]),
+                    ]
+                ),
+                (
+                    "i1", nil,
+                    [
+                        F.leaf("i", .inspection(check: "c1")),
+                        F.leaf("sv", .survey(survey: "sv", question: "q1", statistic: .satisfiedRate(satisfiedAt: 4))),
+                    ]
+                ),
             ]),
         F.category(
             "c1",
             items: [
-                ("i2", nil, [
-                    F.leaf("f", .feed(metric: "pm", aggregate: .mean), scoring: .linear(floor: 0, target: 100, direction: .higherIsBetter)),
-                    F.leaf("fb", .feed(metric: "pm", aggregate: .mean), scoring: .linear(floor: 0, target: 100, direction: .higherIsBetter), perBlock: true),
-                ])
+                (
+                    "i2", nil,
+                    [
+                        F.leaf("f", .feed(metric: "pm", aggregate: .mean), scoring: .linear(floor: 0, target: 100, direction: .higherIsBetter)),
+                        F.leaf(
+                            "fb", .feed(metric: "pm", aggregate: .mean), scoring: .linear(floor: 0, target: 100, direction: .higherIsBetter),
+                            perBlock: true),
+                    ]
+                )
             ]),
     ])
 
@@ -61,7 +72,10 @@ struct ScopeAttributionTests {
         #expect(leaf(outcome, "i")?.value == 0.5)  // p1 1/2, p3 1/1, p9 0/1 → 2/4
         #expect(leaf(outcome, "sv")?.value == 2.0 / 3)  // {5, 1, 4}: 2 of 3 ≥ 4
         #expect(leaf(outcome, "f")?.value == 50)  // (30 + 50 + 70) / 3
-        #expect(outcome.nodes.map(\.path) == ["categories[0]", "categories[0].items[0]", "categories[0].items[1]", "categories[1]", "categories[1].items[0]"])
+        #expect(
+            outcome.nodes.map(\.path) == [
+                "categories[0]", "categories[0].items[0]", "categories[0].items[1]", "categories[1]", "categories[1].items[0]",
+            ])
     }
 
     @Test("a sub-command takes its units, points, responses and (per_block) feed points")
