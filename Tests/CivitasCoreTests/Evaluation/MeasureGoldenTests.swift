@@ -169,6 +169,23 @@ struct MeasureGoldenTests {
         #expect(outcome.samples == 4)
     }
 
+    @Test("feed sums are exact, then rounded once")
+    func feedSumExact() throws {
+        // 1e100 + 1 − 1e100: a running sum loses the 1 (0); the exact sum is 1.
+        var cancelling = EvaluationRecords()
+        for value in [1e100, 1, -1e100] { cancelling.feed("x", at: F.at(day: 2), value) }
+        let sum = try #require(F.evaluateLeaf(F.leaf("f", .feed(metric: "x", aggregate: .sum)), cancelling))
+        #expect(sum.value == 1)
+        // Ten times 0.1: a running sum gives 0.9999999999999999; the exact sum of the ten
+        // doubles is 1.0000000000000000555…, which rounds to 1.
+        var tenths = EvaluationRecords()
+        for day in 1...10 { tenths.feed("x", at: F.at(day: day), 0.1) }
+        let total = try #require(F.evaluateLeaf(F.leaf("f", .feed(metric: "x", aggregate: .sum)), tenths))
+        #expect(total.value == 1)
+        let mean = try #require(F.evaluateLeaf(F.leaf("f", .feed(metric: "x", aggregate: .mean)), tenths))
+        #expect(mean.value == 0.1)
+    }
+
     @Test("feed last: latest observed time, then highest sequence")
     func feedLast() throws {
         var records = feedRecords()
