@@ -14,8 +14,9 @@ import Workers
 @Suite(.serialized) struct ReevaluationTests {
     @Test func lateRecordsMakeTheResultStaleAndQueueOneReevaluation() async throws {
         // Two workers, so one tenant runs one job at a time (the pool keeps a worker for
-        // others): a probe job holds the tenant's slot while the late records land.
-        let server = try await TestServer.start { $0.jobs.pollSeconds = 0.05; $0.jobs.workers = 2 }
+        // others): a probe job holds the tenant's slot while the late records land, until
+        // it is cancelled (a short lease makes the worker hear of that within a second).
+        let server = try await TestServer.start { $0.jobs.pollSeconds = 0.05; $0.jobs.workers = 2; $0.jobs.leaseSeconds = 3 }
         let queue = try JobQueue(path: server.dataDirectory.appendingPathComponent("jobs.sqlite").path, fsyncEveryCommit: false)
         defer { try? queue.close() }
         do {
@@ -35,7 +36,7 @@ import Workers
                 expectClose(before.earnedByLeaf["f-aqi"], 1, "f-aqi before")
                 #expect(!before.stale)
 
-                let blocker = try await queue.enqueue(NewJob(tenant: try TenantID(tenant), kind: "probe", argumentsJSON: #"{"seconds": 2}"#))
+                let blocker = try await queue.enqueue(NewJob(tenant: try TenantID(tenant), kind: "probe", argumentsJSON: #"{"seconds": 60}"#))
                 while try await civitas.jobs.getJob(.with { $0.id = blocker.id }).state != "running" { try await Task.sleep(for: .milliseconds(20)) }
 
                 // Two late batches, and one for April (another period: no effect on March).
@@ -49,6 +50,7 @@ import Workers
                 let reevaluation = try #require(queued.first)
                 let queuedJob = try await queue.job(reevaluation.id, tenant: try TenantID(tenant))
                 #expect(queuedJob.uniqueKey == "reevaluate:test-city:2025-03:city")
+                _ = try await civitas.jobs.cancelJob(.with { $0.id = blocker.id })
 
                 let finished = try await civitas.waitForJob(reevaluation.id)
                 #expect(finished.state == "succeeded")
