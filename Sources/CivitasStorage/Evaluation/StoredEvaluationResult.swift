@@ -23,6 +23,9 @@ public struct EvaluationResultSummary: Hashable, Sendable {
     public var jobID: String
     /// Records landed in the period after the cut-off: the numbers are out of date.
     public var stale: Bool
+    /// The latest finished cross-check run of the period when the result was stored (nil:
+    /// none had run). Its findings are reported beside the score, never folded into it.
+    public var crossCheckRun: String?
 }
 
 /// A stored result in full: its columns, its canonical bytes and the outcome they encode.

@@ -33,16 +33,19 @@ extension TenantDatabase {
                 return false
             }
             let id = "er-" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+            // The cross-check run the result takes into account (DOMAIN §6): findings are
+            // reported beside the score, never folded into it.
+            let crossCheckRun = try Self.latestCrossCheckRunID(period: outcome.period, db)
             try db.execute(
                 sql: """
                     INSERT INTO evaluation_result (id, framework, framework_version, period, period_start, period_end, first_day, last_day,
-                        scope, cutoff, input_digest, earned, max_points, eligible, canonical, computed_at, job_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        scope, cutoff, input_digest, earned, max_points, eligible, canonical, computed_at, job_id, crosscheck_run)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     id, outcome.framework, outcome.frameworkVersion, outcome.period, period.start.unixMilliseconds, period.end.unixMilliseconds,
                     latest.firstDay, latest.lastDay, scope, outcome.cutoff, outcome.inputDigest, outcome.earned, outcome.maxPoints,
-                    outcome.eligible, canonical, computedAt.unixMilliseconds, jobID,
+                    outcome.eligible, canonical, computedAt.unixMilliseconds, jobID, crossCheckRun,
                 ]
             )
             box.set(id)
@@ -129,7 +132,7 @@ enum ResultColumns {
 
     static let summarySelect = """
         SELECT r.row, r.id, r.framework, r.framework_version, f.document_sha256, r.period, r.period_start, r.period_end, r.scope,
-            r.cutoff, r.input_digest, r.earned, r.max_points, r.eligible, r.computed_at, r.job_id,
+            r.cutoff, r.input_digest, r.earned, r.max_points, r.eligible, r.computed_at, r.job_id, r.crosscheck_run,
             \(staleness) AS stale
         FROM evaluation_result r JOIN framework_version f ON f.code = r.framework AND f.version = r.framework_version
         """
@@ -148,7 +151,8 @@ enum ResultColumns {
             id: row["id"], framework: row["framework"], frameworkVersion: row["framework_version"], frameworkSHA256: row["document_sha256"],
             period: row["period"], periodStart: Date(unixMilliseconds: row["period_start"]), periodEnd: Date(unixMilliseconds: row["period_end"]),
             scope: scope, cutoff: row["cutoff"], inputDigest: row["input_digest"], earned: row["earned"], maxPoints: row["max_points"],
-            eligible: row["eligible"], computedAt: Date(unixMilliseconds: row["computed_at"]), jobID: row["job_id"], stale: row["stale"]
+            eligible: row["eligible"], computedAt: Date(unixMilliseconds: row["computed_at"]), jobID: row["job_id"], stale: row["stale"],
+            crossCheckRun: row["crosscheck_run"]
         )
     }
 

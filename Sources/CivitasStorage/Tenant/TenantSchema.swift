@@ -49,6 +49,9 @@ enum TenantSchema {
         migrator.registerMigration("v3: frameworks and evaluation results") { db in
             try db.execute(sql: evaluationV3)
         }
+        migrator.registerMigration("v4: cross-checks") { db in
+            try db.execute(sql: crossChecksV4)
+        }
         return migrator
     }
 
@@ -254,5 +257,88 @@ enum TenantSchema {
         -- "The latest result for framework, period, scope" is the highest cut-off, then the
         -- last stored: one backward step along this index.
         CREATE INDEX evaluation_result_latest ON evaluation_result(framework, period, scope, cutoff, row);
+        """
+
+    /// Cross-check runs, their findings and every move of a finding through rectification
+    /// and graded supervision (DOMAIN §6, §7); and, on each evaluation result, the
+    /// cross-check run it took into account. Times are whole milliseconds since 1970 (UTC).
+    static let crossChecksV4 = """
+        -- One row per finished run (the job's id): a retried job replaces its own row.
+        CREATE TABLE crosscheck_run (
+            row INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            period TEXT NOT NULL,
+            -- The rules run, by name, comma-separated; the framework version they read.
+            rules TEXT NOT NULL,
+            framework TEXT NOT NULL,
+            framework_version INTEGER NOT NULL,
+            -- The highest sequence number the run read.
+            cutoff INTEGER NOT NULL,
+            started_at INTEGER NOT NULL,
+            finished_at INTEGER NOT NULL,
+            -- Findings the run produced; of those, new ones and known ones whose figures changed.
+            found INTEGER NOT NULL,
+            new_findings INTEGER NOT NULL,
+            refreshed INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX crosscheck_run_by_period ON crosscheck_run(period, finished_at, row);
+
+        -- One row per finding, `id` the core's stable identity (rule, records, subject), so a
+        -- re-run upserts. `row` orders listings (the order findings were first found).
+        -- `unit`/`subcommand` are who answers for it now (assignment moves them; what
+        -- visibility and filters use); `found_unit`/`found_subcommand` what the rule named.
+        CREATE TABLE finding (
+            row INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            rule TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            state TEXT NOT NULL,
+            level INTEGER NOT NULL,
+            unit TEXT,
+            subcommand TEXT,
+            found_unit TEXT,
+            found_subcommand TEXT,
+            period TEXT NOT NULL,
+            -- Record sequence numbers, ascending, comma-separated.
+            sequences TEXT NOT NULL,
+            -- {"name": number, …}, keys sorted.
+            figures TEXT NOT NULL,
+            message TEXT NOT NULL,
+            due_at INTEGER,
+            window_started_at INTEGER,
+            found_at INTEGER NOT NULL,
+            run_id TEXT NOT NULL,
+            updated_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX finding_by_period ON finding(period, row);
+        CREATE INDEX finding_by_subcommand ON finding(subcommand, row);
+        CREATE INDEX finding_by_unit ON finding(unit, row);
+        -- Graded supervision's query: unfinished findings by due date.
+        CREATE INDEX finding_by_due ON finding(state, due_at);
+
+        -- Every move, in order: open, assign, rectify, verify, reopen, dismiss, escalate.
+        CREATE TABLE finding_move (
+            finding TEXT NOT NULL REFERENCES finding(id),
+            position INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            from_state TEXT,
+            to_state TEXT NOT NULL,
+            -- The credential, or system:<job id> for runs and graded supervision.
+            by TEXT NOT NULL,
+            role TEXT,
+            at INTEGER NOT NULL,
+            note TEXT NOT NULL,
+            -- Responsible unit, due date and supervision level after the move.
+            unit TEXT,
+            due_at INTEGER,
+            level INTEGER NOT NULL,
+            -- Rectification evidence: [{"file_name", "sha256", "size", "media_type"}, …].
+            evidence TEXT,
+            PRIMARY KEY (finding, position)
+        ) STRICT, WITHOUT ROWID;
+
+        -- The latest finished cross-check run of the period when the result was stored.
+        ALTER TABLE evaluation_result ADD COLUMN crosscheck_run TEXT;
         """
 }
