@@ -112,8 +112,8 @@ struct SurveyTally: Sendable {
         entry = response
     }
 
-    /// Counts, per (question, answer), the valid answers matching `survey`, `question`
-    /// and — when `subcommand` is given — that block.
+    /// How many valid answers to `question` of `survey` were 1, 2, 3, 4 and 5: over every
+    /// block for the city (`subcommand` nil), else over the responses naming `subcommand`.
     func histogram(survey: String, question: String, subcommand: String?) -> [Int] {
         var histogram = [Int](repeating: 0, count: Self.answers.count)
         for (index, bin) in bins.enumerated() where bin.survey == survey && bin.question == question {
