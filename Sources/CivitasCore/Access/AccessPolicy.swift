@@ -61,6 +61,10 @@ public enum TenantAction: Sendable, CaseIterable {
     case requestEvaluation
     case readEvaluations
     case readRanking
+    case requestCrossCheck
+    case readFindings
+    case moveFindings
+    case planCrossInspection
 
     public var allowedRoles: Set<Role> {
         switch self {
@@ -86,6 +90,14 @@ public enum TenantAction: Sendable, CaseIterable {
         case .readFrameworks: [.hq, .subcommand, .unit, .inspector, .reader]
         case .requestEvaluation: [.hq, .subcommand]
         case .readEvaluations, .readRanking: [.hq, .subcommand, .reader]
+        // Cross-checks (DOMAIN §6, §7): HQ runs them over the whole city; every role reads
+        // the findings of its view (AccessPolicy+CrossCheck); the roles of the
+        // rectification workflow move them, each only as FindingAction allows; HQ, the
+        // sub-commands and their inspectors read the cross-inspection plan.
+        case .requestCrossCheck: [.hq]
+        case .readFindings: [.hq, .subcommand, .unit, .inspector, .reader]
+        case .moveFindings: [.hq, .subcommand, .unit]
+        case .planCrossInspection: [.hq, .subcommand, .inspector]
         }
     }
 
@@ -110,6 +122,10 @@ public enum TenantAction: Sendable, CaseIterable {
         case .requestEvaluation: "request evaluations"
         case .readEvaluations: "read evaluation results"
         case .readRanking: "read the sub-command ranking"
+        case .requestCrossCheck: "run cross-checks"
+        case .readFindings: "read cross-check findings"
+        case .moveFindings: "move findings through rectification"
+        case .planCrossInspection: "read the cross-inspection assignment"
         }
     }
 }

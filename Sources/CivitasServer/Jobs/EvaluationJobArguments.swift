@@ -44,6 +44,12 @@ struct EvaluationJobArguments: Codable, Hashable, Sendable {
 
     /// The period named, relative ones resolved at `runAt`.
     func resolvedPeriod(at runAt: Date, timeZone: TimeZone) throws(CivitasError) -> Period {
+        try Self.resolve(period, at: runAt, timeZone: timeZone)
+    }
+
+    /// `period`, or for `previous-month` and `current-month` the month relative to
+    /// `runAt` in `timeZone` (shared by every job kind a schedule runs on a period).
+    static func resolve(_ period: String, at runAt: Date, timeZone: TimeZone) throws(CivitasError) -> Period {
         let offset: Int
         switch period {
         case "previous-month": offset = -1

@@ -22,6 +22,7 @@ extension Civitas_V1_EvaluationResult {
         hasEligibility_p = summary.eligible != nil
         eligible = summary.eligible ?? false
         stale = summary.stale
+        crosscheckRun = summary.crossCheckRun ?? ""
         computedAt = Google_Protobuf_Timestamp(date: summary.computedAt)
     }
 

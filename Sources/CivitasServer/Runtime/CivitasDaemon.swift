@@ -42,7 +42,11 @@ public final class CivitasDaemon: Service, Sendable {
             jobs = try JobRuntime(
                 path: configuration.jobsPath, fsyncEveryCommit: configuration.durability == .powerLoss,
                 configuration: configuration.jobs,
-                kinds: [EvaluationJob(tenants: tenants, catalog: catalog, now: configuration.now)],
+                kinds: [
+                    EvaluationJob(tenants: tenants, catalog: catalog, now: configuration.now),
+                    CrossCheckJob(tenants: tenants, now: configuration.now),
+                    EscalationJob(tenants: tenants, now: configuration.now),
+                ],
                 now: configuration.now, logger: logger
             )
         } catch {
@@ -66,6 +70,7 @@ public final class CivitasDaemon: Service, Sendable {
             ),
             FrameworkService(environment: environment),
             EvaluationService(environment: environment, jobs: jobs),
+            CrossCheckService(environment: environment, jobs: jobs),
         ]
         health = HealthService(services: [
             Civitas_V1_IdentityService.descriptor.fullyQualifiedService,
@@ -76,6 +81,7 @@ public final class CivitasDaemon: Service, Sendable {
             Civitas_V1_SubmissionService.descriptor.fullyQualifiedService,
             Civitas_V1_FrameworkService.descriptor.fullyQualifiedService,
             Civitas_V1_EvaluationService.descriptor.fullyQualifiedService,
+            Civitas_V1_CrossCheckService.descriptor.fullyQualifiedService,
         ])
         let transportConfig = HTTP2ServerTransport.Posix.Config.defaults { config in
             config.rpc.maxRequestPayloadSize = configuration.maximumMessageBytes
