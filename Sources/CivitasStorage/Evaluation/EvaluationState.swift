@@ -42,13 +42,14 @@ final class EvaluationState: Sendable {
         cached.withLock { $0.frameworks[FrameworkKey(code: framework.framework.code, version: framework.version)] = framework }
     }
 
-    /// A copy of the cached data for `key`, marked most recently used.
-    func data(_ key: DataKey) -> EvaluationData? {
+    /// Takes the cached data for `key` out of the cache (``remember(_:for:)`` puts it back).
+    /// Taking rather than copying leaves the caller the only reference, so folding new rows
+    /// into it mutates in place instead of copying every table first (≈7 ms for a 1M-row
+    /// period). A concurrent evaluation of the same key meanwhile reads from scratch.
+    func take(_ key: DataKey) -> EvaluationData? {
         cached.withLock { state in
             guard let index = state.data.firstIndex(where: { $0.key == key }) else { return nil }
-            let entry = state.data.remove(at: index)
-            state.data.append(entry)
-            return entry.data
+            return state.data.remove(at: index).data
         }
     }
 

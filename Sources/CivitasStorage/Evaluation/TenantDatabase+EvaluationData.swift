@@ -13,7 +13,7 @@ extension TenantDatabase {
     /// in which case the period is read again from scratch.
     public func evaluationData(for framework: PublishedFramework, period: Period) async throws -> EvaluationData {
         let key = EvaluationState.DataKey(framework: framework.framework.code, version: framework.version, period: period.name)
-        let cached = state.evaluation.data(key)
+        let cached = CachedData(state.evaluation.take(key))
         guard let timeZone = TimeZone(identifier: framework.framework.timeZoneIdentifier) else {
             throw CivitasError(.internal, "Framework \(key.framework) v\(key.version) names an unknown time zone.")
         }
@@ -22,7 +22,7 @@ extension TenantDatabase {
         )
         let data = try await pool.read { db in
             let cutoff = try Self.lastSequence(db)
-            if var data = cached, data.cutoff <= cutoff {
+            if var data = cached.take(), data.cutoff <= cutoff {
                 try EvaluationRecordReader.fold(into: &data, after: data.cutoff, through: cutoff, db)
                 data.advance(to: cutoff)
                 if !data.needsRebuild { return data }
@@ -38,5 +38,19 @@ extension TenantDatabase {
 
     static func lastSequence(_ db: Database) throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT last FROM sequence_counter WHERE id = 1") ?? 0
+    }
+}
+
+/// Hands the cached data into the read closure without a second reference to it (a
+/// captured `let` would keep one, and the first fold would copy every table).
+private final class CachedData: @unchecked Sendable {
+    // Touched once, inside the single read closure that owns it.
+    private var data: EvaluationData?
+
+    init(_ data: EvaluationData?) { self.data = data }
+
+    func take() -> EvaluationData? {
+        defer { data = nil }
+        return data
     }
 }
