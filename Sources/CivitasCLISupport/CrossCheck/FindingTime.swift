@@ -47,9 +47,14 @@ public struct FindingTime: Sendable {
         isSet ? RecordListing.local(stamp, timeZone) : "-"
     }
 
-    /// How long past due at `now`: `5 小时` / `5 h` under a day, else whole days `3 天` / `3 d`.
+    /// How long past due at `now`, in whole units: `12 分钟` / `12 min` under an hour,
+    /// `5 小时` / `5 h` under a day, else `3 天` / `3 d`.
     public static func lateness(due: Date, now: Date, language: ReportLanguage) -> String {
         let seconds = max(now.timeIntervalSince(due), 0)
+        if seconds < 3600 {
+            let minutes = Int(seconds / 60)
+            return language.pick("\(minutes) 分钟", "\(minutes) min")
+        }
         if seconds < 86400 {
             let hours = Int(seconds / 3600)
             return language.pick("\(hours) 小时", "\(hours) h")

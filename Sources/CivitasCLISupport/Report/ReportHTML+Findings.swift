@@ -2,8 +2,9 @@ import CivitasProtos
 
 /// The cross-check findings section of the HTML report (交叉检查, DOMAIN §6–7): counts by
 /// rule and severity as a stacked bar chart and a table, then the outstanding findings
-/// with the level supervising them, the responsible unit and the due date — overdue ones
-/// first, in red. Left out when the page carries no findings.
+/// with the level supervising them, the responsible unit and the due date — the most
+/// pressing first (overdue ones in red), at most ``FindingsOverview/outstandingLimit``.
+/// Left out when the page carries no findings.
 extension ReportHTML {
     static let severityColours: [(severity: String, colour: String)] = [("high", "#c0392b"), ("medium", "#e67e22"), ("low", "#95a5a6")]
 
@@ -26,7 +27,7 @@ extension ReportHTML {
             content += table(headers.map(label), rows, numeric: [1, 2, 3, 4]) { $0 == counts.rows.count ? "total" : nil }
         }
         content += "<h3>\(HTMLText.escape(label(.outstandingTitle)))</h3>\n"
-        let outstanding = overview.outstanding
+        let (outstanding, omitted) = overview.listedOutstanding
         if outstanding.isEmpty {
             content += paragraph(ReportLabel.none.text(language))
         } else {
@@ -41,6 +42,7 @@ extension ReportHTML {
                 ]
             }
             content += table(headers.map(label), rows) { outstanding[$0].overdue ? "fail" : nil }
+            if omitted > 0 { content += paragraph(overview.omittedNote(omitted, language)) }
         }
         return "<section id=\"findings\">\n<h2>\(HTMLText.escape(label(.findingsTitle)))</h2>\n\(content)</section>\n"
     }

@@ -13,7 +13,7 @@ struct FindingListOptions: ParsableArguments {
     @Option(help: "Only findings in this state: open, assigned, rectified, verified, reopened or dismissed.")
     var state: String?
 
-    @Option(help: "Only findings of this rule (e.g. peer_outlier, lateness).")
+    @Option(help: "Only findings of this rule (e.g. peer_outlier, lateness; survey_integrity for its three rules).")
     var rule: String?
 
     @Option(help: "Only findings of this sub-command's block.")
@@ -33,7 +33,7 @@ struct FindingListOptions: ParsableArguments {
     func validate() throws {
         if let period { try CrossCheckArguments.checkPeriod(period) }
         if let state { try CrossCheckArguments.checkState(state) }
-        if let rule { try CrossCheckArguments.checkRule(rule, allowed: CrossCheckRule.allCases.map(\.rawValue)) }
+        if let rule { try CrossCheckArguments.checkRule(rule, allowed: CrossCheckRule.allCases.map(\.rawValue) + ["survey_integrity"]) }
         guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more, not \(limit).") }
     }
 

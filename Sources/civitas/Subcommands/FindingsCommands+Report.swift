@@ -13,6 +13,9 @@ struct FindingsReportOptions: ParsableArguments {
     @Option(help: "Only this sub-command's block (default: the whole city).")
     var subcommand: String?
 
+    @Option(help: "List at most this many outstanding findings, the most pressing first (0: all; --json has all).")
+    var top = 100
+
     @Flag(help: "Print JSON (stable snake_case keys, exact numbers) instead of tables.")
     var json = false
 
@@ -20,6 +23,7 @@ struct FindingsReportOptions: ParsableArguments {
 
     func validate() throws {
         try CrossCheckArguments.checkPeriod(period)
+        guard top >= 0 else { throw ValidationError("--top must be 0 (all) or more, not \(top).") }
     }
 
     func report(tenant: String, connection: ConnectionOptions) async throws {
@@ -27,7 +31,8 @@ struct FindingsReportOptions: ParsableArguments {
         try await connection.withConnection { civitas in
             let source = FindingSource(civitas: civitas, tenant: tenant)
             let (findings, _) = try await source.findings(FindingSource.Filter(period: period, subcommand: subcommand ?? ""))
-            let overview = FindingsOverview(period: period, subcommand: subcommand ?? "", findings: findings, names: await source.names(), time: time)
+            let overview = FindingsOverview(
+                period: period, subcommand: subcommand ?? "", findings: findings, names: await source.names(), time: time, outstandingLimit: top)
             if json { return print(ReportJSON.text(FindingJSON.report(overview))) }
             print(FindingsReportText.render(overview, language: display.lang))
         }
@@ -64,5 +69,16 @@ struct CrossCheckReport: AsyncParsableCommand {
 
     func run() async throws {
         try await options.report(tenant: tenant.value, connection: connection)
+    }
+}
+
+extension ReportRun {
+    /// The period's findings for the HTML page, limited to the report's scope; nil when
+    /// they cannot be read (the page is still written without them). For `writeHTML`:
+    /// `page.findings = await findingsOverview(names: names)`.
+    func findingsOverview(names: ReportNames) async -> FindingsOverview? {
+        let source = FindingSource(civitas: sources.civitas, tenant: sources.tenant)
+        return await source.overview(
+            period: options.target.period, scope: options.target.scope, names: names, time: FindingTime(timeZone: TimeZone(identifier: "Asia/Shanghai") ?? .gmt))
     }
 }

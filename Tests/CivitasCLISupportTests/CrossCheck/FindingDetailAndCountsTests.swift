@@ -65,11 +65,12 @@ struct FindingDetailAndCountsTests {
         #expect(Set(bare.keys) == Set(first.keys), "the same keys whatever is set")
     }
 
-    @Test("The findings report: counts then outstanding ones, overdue first by due date")
+    @Test("The findings report: counts, then outstanding ones, most pressing first")
     func report() throws {
         let overview = FindingFixtures.overview()
-        // Overdue by due date: f6 (11-05), f1 (11-10), f3 (11-20); then f2 without a due date.
-        #expect(overview.outstanding.map(\.id) == [6, 1, 3, 2].map(FindingFixtures.id))
+        // Overdue first — high f1 (due 11-10) and f3 (11-20) by due date, then medium f6
+        // although due earliest (11-05) — then f2, not overdue.
+        #expect(overview.outstanding.map(\.id) == [1, 3, 6, 2].map(FindingFixtures.id))
         let text = FindingsReportText.render(overview, language: .en)
         #expect(text.hasPrefix("Cross-check findings — 2026-10 · city\n\nFindings by rule and severity\n"))
         #expect(!text.contains(FindingFixtures.id(5)) && !text.contains(FindingFixtures.id(7)), "verified and rectified are done")
@@ -77,5 +78,21 @@ struct FindingDetailAndCountsTests {
         #expect(object["report"] as? String == "findings" && object["subcommand"] is NSNull)
         #expect(object["total"] as? Int == 7 && object["outstanding"] as? Int == 4 && object["overdue"] as? Int == 3)
         #expect((object["by_rule"] as? [[String: Any]])?.first?["high"] as? Int == 2)
+    }
+
+    @Test("A cut list says how many were left out and how to list them all")
+    func limit() {
+        var overview = FindingFixtures.overview()
+        overview.subcommand = "east"
+        overview.outstandingLimit = 3
+        // Four outstanding, three listed: f1 f3 f6; f2 left out.
+        #expect(overview.listedOutstanding.findings.map(\.id) == [1, 3, 6].map(FindingFixtures.id))
+        #expect(overview.listedOutstanding.omitted == 1)
+        let text = FindingsReportText.render(overview, language: .zh)
+        #expect(!text.contains(FindingFixtures.id(2)))
+        #expect(text.hasSuffix("仅列出最紧要的 3 条，另有 1 条未列出；`civitas crosscheck findings --period 2026-10 --subcommand east` 列出全部。"))
+        overview.outstandingLimit = 0
+        #expect(overview.listedOutstanding.omitted == 0 && overview.listedOutstanding.findings.count == 4, "0 lists all")
+        #expect(FindingJSON.report(overview)["findings"].map { ($0 as! [Any]).count } == 7, "JSON carries every finding")
     }
 }

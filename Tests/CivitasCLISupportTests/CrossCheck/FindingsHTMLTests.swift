@@ -34,7 +34,7 @@ struct FindingsHTMLTests {
         #expect(empty.contains("<h3>Outstanding and overdue findings</h3>\n<p>none</p>"))
     }
 
-    @Test("Counts table with a total row; outstanding table overdue first, in red, with level, unit and due date")
+    @Test("Counts table with a total row; outstanding table most pressing first, overdue in red, with level, unit and due date")
     func tables() {
         let section = ReportHTML.findingsSection(page())
         #expect(section.contains("<p class=\"summary\">期间 2026-10 · 全市 · 共 7 条：未办结 4，逾期 3</p>"))
@@ -47,8 +47,8 @@ struct FindingsHTMLTests {
             "<tr class=\"fail\"><td>\(FindingFixtures.id(6))</td><td>来源不一致</td><td>中</td><td>已交办</td><td>总指挥部</td>"
                 + "<td>u-11</td><td>-</td><td>2026-11-05 23:59:59</td><td>逾期</td></tr>"))
         #expect(section.contains("<tr><td>\(FindingFixtures.id(2))</td><td>逾期报送</td><td>低</td><td>待交办</td><td>责任单位</td>"))
-        let order = [6, 1, 3, 2].map { section.range(of: "<td>\(FindingFixtures.id($0))</td>")!.lowerBound }
-        #expect(order == order.sorted(), "overdue by due date, then the rest")
+        let order = [1, 3, 6, 2].map { section.range(of: "<td>\(FindingFixtures.id($0))</td>")!.lowerBound }
+        #expect(order == order.sorted(), "overdue (high before medium), then the rest")
         #expect(!section.contains(FindingFixtures.id(5)) && !section.contains(FindingFixtures.id(7)))
     }
 
@@ -78,5 +78,14 @@ struct FindingsHTMLTests {
         // Row 2 (lateness: 1 low) in the low colour.
         #expect(bars[2].contains("width=\"120.00\" height=\"14.00\" fill=\"#95a5a6\""))
         #expect(bars.last!.contains(">高</text>") && bars.last!.contains(">中</text>") && bars.last!.contains(">低</text>"), "a legend")
+    }
+
+    @Test("A cut outstanding table says so on the page")
+    func limit() {
+        var overview = FindingFixtures.overview()
+        overview.outstandingLimit = 2
+        let section = ReportHTML.findingsSection(page(overview, language: .en))
+        #expect(occurrences(of: "<tr class=\"fail\">", in: section) == 2)
+        #expect(section.contains("<p>Only the 2 most pressing are listed; 2 more are not. `civitas crosscheck findings --period 2026-10` lists them all.</p>"))
     }
 }

@@ -50,12 +50,15 @@ struct OverdueGroupingTests {
         #expect(!text.contains(FindingFixtures.id(2)), "f2 is not overdue")
     }
 
-    @Test("Less than a day late reads in hours")
+    @Test("Less than a day late reads in hours, less than an hour in minutes")
     func hours() {
         let due = try! Date("2026-11-27T00:00:00Z", strategy: .iso8601)
         // 4 h 0 min late; 5 h 59 min late still reads 5 h (whole hours).
         #expect(FindingTime.lateness(due: due, now: now, language: .en) == "4 h")
         #expect(FindingTime.lateness(due: due, now: due.addingTimeInterval(5 * 3600 + 59 * 60), language: .zh) == "5 小时")
         #expect(FindingTime.lateness(due: due, now: due.addingTimeInterval(86400), language: .zh) == "1 天")
+        // 59 min 59 s late reads 59 min; just past due, 0 min.
+        #expect(FindingTime.lateness(due: due, now: due.addingTimeInterval(3599), language: .en) == "59 min")
+        #expect(FindingTime.lateness(due: due, now: due.addingTimeInterval(1), language: .zh) == "0 分钟")
     }
 }
