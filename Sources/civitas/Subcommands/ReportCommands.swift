@@ -8,14 +8,15 @@ import SwiftProtobuf
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Read evaluation results: the score, the monthly dispatch ranking, the gap analysis.",
+        abstract: "Read evaluation results: the score, the monthly dispatch ranking, the gap analysis, the findings.",
         discussion: """
             Tables have Chinese headings unless --lang en; numbers are rounded to two decimals for \
             display only (--json carries the unrounded values). --html FILE writes one self-contained, \
-            printable page with the score, the gates, the ranking and the gap analysis, whichever \
+            printable page with the score, the gates, the ranking, the gap analysis and the \
+            cross-check findings, whichever \
             report was asked for.
             """,
-        subcommands: [ReportScore.self, ReportRanking.self, ReportGap.self]
+        subcommands: [ReportScore.self, ReportRanking.self, ReportGap.self, ReportFindings.self]
     )
 }
 

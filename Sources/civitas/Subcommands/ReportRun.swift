@@ -33,17 +33,19 @@ struct ReportRun {
         return (ranking, stale, await sources.names(framework: nil))
     }
 
-    /// Writes the page: score and gates of the scope, the period's ranking (if any) and
-    /// the scope's gap analysis.
+    /// Writes the page: score and gates of the scope, the period's ranking (if any), the
+    /// scope's gap analysis and the period's cross-check findings (beside the score, never
+    /// folded into it).
     func writeHTML(to file: String) async throws {
         let (result, published, names) = try await scoredResult()
         let ranking = try await sources.ranking(framework: target.framework, period: target.period)
         let stale = ranking == nil ? [] : try await sources.staleResults(framework: target.framework, period: target.period)
         let gap = try await sources.gap(framework: target.framework, period: target.period, scope: target.scope)
-        let page = ReportPage(
+        var page = ReportPage(
             result: result, frameworkTitle: published.title, passScore: published.passScore, ranking: ranking,
             staleResults: stale, gap: gap, names: names, language: options.lang, top: options.top
         )
+        page.findings = await findingsOverview(names: names)
         let html = Data(ReportHTML.render(page).utf8)
         do {
             try html.write(to: URL(fileURLWithPath: file), options: .atomic)

@@ -63,22 +63,27 @@ GROUP BY c.check_code, p.subcommand_id;"""
     answered = "(length(answers) - length(replace(answers, '=', '')))"
     same = " OR ".join(f"(length(answers) - length(replace(answers, '={d}', ''))) / 2 = {answered}" for d in range(1, 6))
     questions = sorted({(leaf["measure"]["survey"], leaf["measure"]["question"]) for leaf in leaves(framework) if leaf["method"] == "survey"})
-    columns = []
-    for survey, question in questions:
+    # Each referenced answer is extracted once per valid response (a MATERIALIZED CTE: SQLite
+    # would otherwise re-evaluate the string functions inside every aggregate below).
+    extract, columns = [], []
+    for index, (survey, question) in enumerate(questions):
         pattern = f";{question}="
-        answer = f"CAST(substr(';' || answers, instr(';' || answers, {quote(pattern)}) + {len(pattern)}, 1) AS INTEGER)"
-        has = f"(survey = {quote(survey)} AND instr(';' || answers, {quote(pattern)}) > 0)"
-        columns += [f"SUM(CASE WHEN {has} THEN 1 ELSE 0 END)"]
-        columns += [f"SUM(CASE WHEN {has} THEN {answer} ELSE 0 END)"]
-        columns += [f"SUM(CASE WHEN {has} AND {answer} >= {k} THEN 1 ELSE 0 END)" for k in range(1, 6)]
+        position = f"instr(';' || answers, {quote(pattern)})"
+        extract.append(
+            f"CASE WHEN survey = {quote(survey)} AND {position} > 0 "
+            f"THEN CAST(substr(';' || answers, {position} + {len(pattern)}, 1) AS INTEGER) END AS a{index}"
+        )
+        columns += [f"COUNT(a{index})", f"TOTAL(a{index})"] + [f"SUM(a{index} >= {k})" for k in range(1, 6)]
     out["survey"] = f"""
-SELECT IFNULL(subcommand_id, ''), {", ".join(columns)} FROM (
-  SELECT survey, subcommand_id, answers, duration_seconds,
-         ROW_NUMBER() OVER (PARTITION BY survey, respondent ORDER BY submitted_at, sequence) AS rn
-  FROM survey_response WHERE submitted_at {window} AND sequence <= {cutoff}
-) WHERE rn = 1 AND duration_seconds >= (CASE survey {minimum} ELSE 0 END)
-  AND NOT ({answered} >= 5 AND ({same}))
-GROUP BY subcommand_id;"""
+WITH valid AS MATERIALIZED (
+  SELECT subcommand_id, {", ".join(extract)} FROM (
+    SELECT survey, subcommand_id, answers, duration_seconds,
+           ROW_NUMBER() OVER (PARTITION BY survey, respondent ORDER BY submitted_at, sequence) AS rn
+    FROM survey_response WHERE submitted_at {window} AND sequence <= {cutoff}
+  ) WHERE rn = 1 AND duration_seconds >= (CASE survey {minimum} ELSE 0 END)
+    AND NOT ({answered} >= 5 AND ({same}))
+)
+SELECT IFNULL(subcommand_id, ''), {", ".join(columns)} FROM valid GROUP BY subcommand_id;"""
     out["feed"] = f"""
 SELECT metric, IFNULL(subcommand_id, ''), (observed_at + {offset_ms}) / 86400000 AS day, COUNT(*), SUM(value)
 FROM feed_point WHERE observed_at {window} AND sequence <= {cutoff}
@@ -121,7 +126,7 @@ def leaf_values(framework, sections, questions, units_by_id, subcommands):
         inspection[(check, sub)] = (int(passed), int(total))
     survey = {}
     for row in sections.get("survey", []):
-        sub, numbers = row[0], [int(x or 0) for x in row[1:]]
+        sub, numbers = row[0], [int(float(x or 0)) for x in row[1:]]
         for index, key in enumerate(questions):
             survey[(key, sub)] = numbers[index * 7:(index + 1) * 7]
     feed_days, feed_last = {}, {}
