@@ -168,6 +168,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // ops/bench/crosscheck: every cross-check rule over the same period, against the
+        // evaluation of the city and every sub-command.
+        .executableTarget(
+            name: "civitas-bench-crosscheck",
+            dependencies: ["CivitasCore", "CivitasStorage", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         // ops/bench/submit: concurrent single-record unary submissions vs a bare unary call.
         .executableTarget(
             name: "civitas-bench-submit",

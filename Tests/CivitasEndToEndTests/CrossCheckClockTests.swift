@@ -80,6 +80,34 @@ import Testing
         }
     }
 
+    @Test func aMonthlyScheduleChecksThePreviousMonth() async throws {
+        let server = try await CrossCheckServer.start(at: CrossCheckSample.at(month: 10, 28))
+        do {
+            let (_, hq) = try await TenantFixture(server: server).makeCrossCheckCity()
+            try await server.with(token: hq) { civitas in
+                _ = try await CrossCheckSample.plant(civitas)
+                _ = try await civitas.schedules.createSchedule(.with {
+                    $0.cron = "0 3 1 * *"; $0.jobKind = "crosscheck"; $0.argumentsJson = #"{"period": "previous-month"}"#
+                })
+                // Nov 1, 03:30 Shanghai: the 1st-of-the-month run checks October.
+                server.clock.advance(by: CrossCheckSample.at(month: 11, 1, hour: 3, minute: 30).timeIntervalSince(server.clock.now))
+                let deadline = Date().addingTimeInterval(60)
+                var jobs: [Civitas_V1_Job] = []
+                while jobs.isEmpty, Date() < deadline {
+                    try await Task.sleep(for: .milliseconds(100))
+                    jobs = try await civitas.jobs.listJobs(.with { $0.kind = "crosscheck"; $0.state = "succeeded" }).jobs
+                }
+                let job = try #require(jobs.only)
+                let october = try await civitas.allFindings { $0.period.name = "2026-10" }
+                #expect(october.count == 6 && october.allSatisfy { $0.runID == job.id })
+            }
+        } catch {
+            try? await server.stopAndRemove()
+            throw error
+        }
+        try await server.stopAndRemove()
+    }
+
     /// Polls finding `id` until its supervision level is `level` (at most a minute).
     static func waitForLevel(_ level: UInt32, of id: String, _ civitas: CivitasConnection) async throws -> Civitas_V1_Finding {
         let deadline = Date().addingTimeInterval(60)

@@ -18,7 +18,9 @@ extension CrossCheckReader {
             """)
         let minimums = plan.surveyMinimums
         var codes = InternedCodes()
+        // Per survey index: its minimum duration, and whether a source-consistency leaf measures it.
         var surveyMinimums: [UInt32?] = []
+        var measuredSurveys: [Bool] = []
         var firstResponse: [RespondentKey: Int64] = [:]
         var repeated = Set<Int64>()
         var kept = Set<Int64>()
@@ -28,7 +30,10 @@ extension CrossCheckReader {
             input.recordsRead += 1
             let sequence = row.int64(0)
             let survey = codes.index(of: row.bytes(1))
-            if survey == surveyMinimums.count { surveyMinimums.append(minimums[codes.code(survey)]) }
+            if survey == surveyMinimums.count {
+                surveyMinimums.append(minimums[codes.code(survey)])
+                measuredSurveys.append(plan.peers.surveys.contains(codes.code(survey)))
+            }
             var flagged = false
             if plan.surveyIntegrity {
                 answers.removeAll(keepingCapacity: true)
@@ -45,7 +50,7 @@ extension CrossCheckReader {
                     firstResponse[key] = sequence
                 }
             }
-            let measured = plan.peers.surveys.contains(codes.code(survey))
+            let measured = measuredSurveys[survey]
             if flagged || measured {
                 let response = try Self.survey(row, code: codes.code(survey))
                 if flagged {

@@ -76,7 +76,7 @@ struct CrossCheckReader {
     /// Reports whose reporting period lies between `start` and the period's start.
     private mutating func history(from start: Int64, _ db: Database) throws {
         let statement = try db.cachedStatement(sql: """
-            \(Self.materialColumns) WHERE sequence <= ? AND period_start >= ? AND period_end <= ? AND value IS NOT NULL ORDER BY sequence
+            \(Self.materialColumns) WHERE sequence <= ? AND period_start >= ? AND period_end <= ? ORDER BY sequence
             """)
         try RowStream(statement, arguments: [input.cutoff, start, plan.periodStart]).forEach { row in
             input.history.append(EvaluationRow.Material(
