@@ -82,11 +82,34 @@ public nonisolated struct Civitas_V1_FindingMove: Sendable {
 
   public var note: String = String()
 
+  /// open | assign | rectify | verify | reopen | dismiss | escalate
+  public var action: String = String()
+
+  /// the mover's role, or "system" for a job
+  public var role: String = String()
+
+  /// the level after the move: 0 unit, 1 sub-command, 2 HQ
+  public var level: UInt32 = 0
+
+  /// the responsible unit after the move
+  public var unit: String = String()
+
+  /// the due date after the move
+  public var dueAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_dueAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_dueAt = newValue}
+  }
+  /// Returns true if `dueAt` has been explicitly set.
+  public var hasDueAt: Bool {self._dueAt != nil}
+  /// Clears the value of `dueAt`. Subsequent reads from it will return its default value.
+  public mutating func clearDueAt() {self._dueAt = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _at: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _dueAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
 public nonisolated struct Civitas_V1_Finding: @unchecked Sendable {
@@ -441,7 +464,7 @@ nonisolated extension Civitas_V1_RequestCrossCheckResponse: SwiftProtobuf.Messag
 
 nonisolated extension Civitas_V1_FindingMove: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".FindingMove"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}from_state\0\u{3}to_state\0\u{1}by\0\u{1}at\0\u{1}note\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}from_state\0\u{3}to_state\0\u{1}by\0\u{1}at\0\u{1}note\0\u{1}action\0\u{1}role\0\u{1}level\0\u{1}unit\0\u{3}due_at\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -454,6 +477,11 @@ nonisolated extension Civitas_V1_FindingMove: SwiftProtobuf.Message, SwiftProtob
       case 3: try { try decoder.decodeSingularStringField(value: &self.by) }()
       case 4: try { try decoder.decodeSingularMessageField(value: &self._at) }()
       case 5: try { try decoder.decodeSingularStringField(value: &self.note) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.action) }()
+      case 7: try { try decoder.decodeSingularStringField(value: &self.role) }()
+      case 8: try { try decoder.decodeSingularUInt32Field(value: &self.level) }()
+      case 9: try { try decoder.decodeSingularStringField(value: &self.unit) }()
+      case 10: try { try decoder.decodeSingularMessageField(value: &self._dueAt) }()
       default: break
       }
     }
@@ -479,6 +507,21 @@ nonisolated extension Civitas_V1_FindingMove: SwiftProtobuf.Message, SwiftProtob
     if !self.note.isEmpty {
       try visitor.visitSingularStringField(value: self.note, fieldNumber: 5)
     }
+    if !self.action.isEmpty {
+      try visitor.visitSingularStringField(value: self.action, fieldNumber: 6)
+    }
+    if !self.role.isEmpty {
+      try visitor.visitSingularStringField(value: self.role, fieldNumber: 7)
+    }
+    if self.level != 0 {
+      try visitor.visitSingularUInt32Field(value: self.level, fieldNumber: 8)
+    }
+    if !self.unit.isEmpty {
+      try visitor.visitSingularStringField(value: self.unit, fieldNumber: 9)
+    }
+    try { if let v = self._dueAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 10)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -488,6 +531,11 @@ nonisolated extension Civitas_V1_FindingMove: SwiftProtobuf.Message, SwiftProtob
     if lhs.by != rhs.by {return false}
     if lhs._at != rhs._at {return false}
     if lhs.note != rhs.note {return false}
+    if lhs.action != rhs.action {return false}
+    if lhs.role != rhs.role {return false}
+    if lhs.level != rhs.level {return false}
+    if lhs.unit != rhs.unit {return false}
+    if lhs._dueAt != rhs._dueAt {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
