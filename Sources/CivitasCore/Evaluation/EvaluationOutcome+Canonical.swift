@@ -7,18 +7,18 @@ extension EvaluationOutcome {
     static let canonicalFormat = 1
 
     /// Deterministic bytes: sorted keys, shortest round-trip doubles, no whitespace.
-    public func canonicalJSON() -> [UInt8] { OutcomeJSONWriter.bytes(canonicalValue) }
+    public func canonicalJSON() -> [UInt8] { CanonicalJSONWriter.write(canonicalValue, escapes: .short) }
 
     /// Reads bytes written by ``canonicalJSON()``. Throws (code `internal`: stored bytes
     /// are damaged) on bytes that are not exactly such an encoding — malformed JSON, a
     /// missing, unknown or mistyped field, or valid JSON that is not canonical — naming
     /// the field or byte offset at fault.
     public init(canonicalJSON bytes: [UInt8]) throws(CivitasError) {
-        let value: OutcomeJSON
+        let value: JSONValue
         do {
-            value = try OutcomeJSONReader.read(bytes)
+            value = try JSONParser.parse(bytes)
         } catch {
-            throw Self.damaged("is not valid JSON at byte \(error.offset): \(error.reason)")
+            throw Self.damaged("is not valid JSON at byte \(error.offset): \(error.message)")
         }
         let root = try OutcomeFields(value, path: "result")
         try root.expectKeys([
@@ -50,9 +50,9 @@ extension EvaluationOutcome {
         CivitasError(.internal, "The stored evaluation result \(detail).")
     }
 
-    var canonicalValue: OutcomeJSON {
+    var canonicalValue: JSONValue {
         .object([
-            "cutoff": .integer(cutoff), "earned": .double(earned), "eligible": eligible.map(OutcomeJSON.bool) ?? .null,
+            "cutoff": .integer(cutoff), "earned": .double(earned), "eligible": eligible.map(JSONValue.bool) ?? .null,
             "format": .integer(Self.canonicalFormat), "framework": .string(framework), "framework_sha256": .string(frameworkSHA256),
             "framework_version": .integer(frameworkVersion), "gates": .array(gates.map(\.canonicalValue)),
             "input_digest": .string(inputDigest), "leaves": .array(leaves.map(\.canonicalValue)), "max_points": .double(maxPoints),
@@ -62,7 +62,7 @@ extension EvaluationOutcome {
 }
 
 extension LeafOutcome {
-    var canonicalValue: OutcomeJSON {
+    var canonicalValue: JSONValue {
         .object([
             "code": .string(code), "earned": .double(earned), "flags": .array(flags.map { .string($0.rawValue) }),
             "fraction": .double(fraction), "path": .string(path), "points": .double(points), "samples": .integer(samples),
@@ -90,7 +90,7 @@ extension LeafOutcome {
 }
 
 extension NodeOutcome {
-    var canonicalValue: OutcomeJSON {
+    var canonicalValue: JSONValue {
         .object([
             "code": .string(code), "earned": .double(earned), "level": .string(level.rawValue), "path": .string(path),
             "points": .double(points),
@@ -110,7 +110,7 @@ extension NodeOutcome {
 }
 
 extension GateOutcome {
-    var canonicalValue: OutcomeJSON {
+    var canonicalValue: JSONValue {
         .object([
             "condition": .string(condition), "node": .string(node), "passed": .bool(passed), "path": .string(path),
             "value": .optionalDouble(value),
@@ -123,4 +123,18 @@ extension GateOutcome {
             node: try fields.string("node"), path: try fields.string("path"), condition: try fields.string("condition"),
             passed: try fields.bool("passed"), value: try fields.optionalDouble("value"))
     }
+}
+
+extension JSONValue {
+    /// An object of an outcome, written with its keys sorted whatever the dictionary's order.
+    fileprivate static func object(_ members: [String: JSONValue]) -> JSONValue { .object(members.map { (key: $0.key, value: $0.value) }) }
+
+    /// A double as its shortest round-trip literal; a non-finite double (never produced by
+    /// the evaluator, kept for completeness) as the string `NaN`, `Infinity` or `-Infinity`.
+    fileprivate static func double(_ value: Double) -> JSONValue {
+        guard value.isFinite else { return .string(value.isNaN ? "NaN" : value < 0 ? "-Infinity" : "Infinity") }
+        return .number(value, style: .shortestRoundTrip)
+    }
+
+    fileprivate static func optionalDouble(_ value: Double?) -> JSONValue { value.map(double) ?? .null }
 }

@@ -100,7 +100,7 @@ public struct Evaluator: Sendable {
     /// A leaf gate holds when `v` meets its condition; a missing value fails it.
     static func leafGate(_ gate: LeafGate, leaf: LeafOutcome) -> GateOutcome {
         GateOutcome(
-            node: leaf.code, path: leaf.path, condition: "value \(gate.condition.op.rawValue) \(OutcomeJSONWriter.number(gate.condition.value))",
+            node: leaf.code, path: leaf.path, condition: "value \(gate.condition.op.rawValue) \(CanonicalNumberStyle.shortestRoundTrip.text(gate.condition.value))",
             passed: leaf.value.map(gate.condition.isMet(by:)) ?? false, value: leaf.value)
     }
 
@@ -108,7 +108,7 @@ public struct Evaluator: Sendable {
     /// apply in scope. Its value is earned ÷ points (nil when the node has no points).
     static func nodeGate(_ gate: NodeGate, code: String, path: String, sum: NodeSum) -> GateOutcome {
         GateOutcome(
-            node: code, path: path, condition: "earned >= \(OutcomeJSONWriter.number(gate.minimumFraction)) of points",
+            node: code, path: path, condition: "earned >= \(CanonicalNumberStyle.shortestRoundTrip.text(gate.minimumFraction)) of points",
             passed: sum.earned >= gate.minimumFraction * sum.points, value: sum.points > 0 ? sum.earned / sum.points : nil)
     }
 }

@@ -1,11 +1,20 @@
 /// Typed access to the members of one object of a stored outcome, with errors that name
 /// the field (`result.leaves[3].earned`).
 struct OutcomeFields {
-    let members: [String: OutcomeJSON]
+    let members: [String: JSONValue]
     let path: String
 
-    init(_ value: OutcomeJSON, path: String) throws(CivitasError) {
-        guard case .object(let members) = value else { throw EvaluationOutcome.damaged("field \(path) is not an object") }
+    /// The members of `value`, which must be an object with no key repeated (the shared
+    /// reader keeps repeats so that framework documents can name them; here they are
+    /// damage).
+    init(_ value: JSONValue, path: String) throws(CivitasError) {
+        guard case .object(let pairs) = value else { throw EvaluationOutcome.damaged("field \(path) is not an object") }
+        var members: [String: JSONValue] = [:]
+        for (key, member) in pairs {
+            guard members.updateValue(member, forKey: key) == nil else {
+                throw EvaluationOutcome.damaged("has the field \(path).\(key.prefix(40)) more than once")
+            }
+        }
         self.members = members
         self.path = path
     }
@@ -20,7 +29,7 @@ struct OutcomeFields {
         }
     }
 
-    private func member(_ key: String) throws(CivitasError) -> OutcomeJSON {
+    private func member(_ key: String) throws(CivitasError) -> JSONValue {
         guard let value = members[key] else { throw EvaluationOutcome.damaged("lacks the field \(path).\(key)") }
         return value
     }

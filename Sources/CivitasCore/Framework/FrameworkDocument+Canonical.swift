@@ -4,8 +4,8 @@ extension Framework {
     var documentValue: JSONValue {
         var fields: [(String, JSONValue)] = [
             ("code", .string(code)), ("title", .string(title)), ("description", .string(description)), ("sample", .bool(isSample)),
-            ("total", .number(total)), ("pass_score", .number(passScore)), ("time_zone", .string(timeZoneIdentifier)),
-            ("grace_days", .number(Double(graceDays))),
+            ("total", .documentNumber(total)), ("pass_score", .documentNumber(passScore)), ("time_zone", .string(timeZoneIdentifier)),
+            ("grace_days", .documentNumber(Double(graceDays))),
             ("surveys", .array(surveys.map(\.documentValue))),
             ("feed_metrics", .array(feedMetrics.map(\.documentValue))),
             ("checklist_items", .array(checklistItems.map { .object([("code", .string($0.code)), ("description", .string($0.description))]) })),
@@ -13,8 +13,8 @@ extension Framework {
         ]
         if let profile {
             var profileFields: [(String, JSONValue)] = [("name", .string(profile.name))]
-            if let minimum = profile.minimumShare { profileFields.append(("minimum_spiritual_share", .number(minimum))) }
-            if let maximum = profile.maximumShare { profileFields.append(("maximum_spiritual_share", .number(maximum))) }
+            if let minimum = profile.minimumShare { profileFields.append(("minimum_spiritual_share", .documentNumber(minimum))) }
+            if let maximum = profile.maximumShare { profileFields.append(("maximum_spiritual_share", .documentNumber(maximum))) }
             fields.append(("profile", .object(profileFields.map { (key: $0.0, value: $0.1) })))
         }
         return .document(fields)
@@ -26,14 +26,14 @@ extension CodeRegistry.Survey {
     var documentValue: JSONValue {
         .document([
             ("code", .string(code)), ("questions", .array(questions.sorted().map(JSONValue.string))),
-            ("min_duration_seconds", .number(Double(minimumDurationSeconds))),
+            ("min_duration_seconds", .documentNumber(Double(minimumDurationSeconds))),
         ])
     }
 }
 
 extension CodeRegistry.FeedMetric {
     var documentValue: JSONValue {
-        .document([("code", .string(code)), ("unit", .string(unit)), ("min", .number(range.lowerBound)), ("max", .number(range.upperBound))])
+        .document([("code", .string(code)), ("unit", .string(unit)), ("min", .documentNumber(range.lowerBound)), ("max", .documentNumber(range.upperBound))])
     }
 }
 
@@ -52,6 +52,9 @@ extension FrameworkItem {
 }
 
 extension JSONValue {
+    /// A number of a framework document: whole numbers as integer digits (`10`, not `10.0`).
+    static func documentNumber(_ value: Double) -> JSONValue { .number(value, style: .wholeNumbersAsIntegers) }
+
     static func document(_ fields: [(String, JSONValue)]) -> JSONValue { .object(fields.map { (key: $0.0, value: $0.1) }) }
 
     static func node(
@@ -59,10 +62,10 @@ extension JSONValue {
         children: (String, [JSONValue])
     ) -> JSONValue {
         var fields: [(String, JSONValue)] = [
-            ("code", .string(code)), ("name", .string(name)), ("description", .string(description)), ("points", .number(points)),
+            ("code", .string(code)), ("name", .string(name)), ("description", .string(description)), ("points", .documentNumber(points)),
             ("spiritual", .bool(spiritual)), (children.0, .array(children.1)),
         ]
-        if let gate { fields.append(("gate", .document([("min_fraction", .number(gate.minimumFraction))]))) }
+        if let gate { fields.append(("gate", .document([("min_fraction", .documentNumber(gate.minimumFraction))]))) }
         return .document(fields)
     }
 }

@@ -49,7 +49,7 @@ public enum FrameworkDocument {
     /// is stored, hashed (document_sha256) and returned by GetFramework. The bytes are a
     /// document themselves: `parse(canonicalJSON(f))` gives back `f`.
     public static func canonicalJSON(_ framework: Framework) -> Data {
-        Data(CanonicalJSONWriter.write(framework.documentValue))
+        Data(CanonicalJSONWriter.write(framework.documentValue, escapes: .unicode))
     }
 
     private static func refuse(_ reason: String) -> Result<Framework, FrameworkProblems> {

@@ -2,27 +2,27 @@
 extension FrameworkIndicator {
     var documentValue: JSONValue {
         var fields: [(String, JSONValue)] = [
-            ("code", .string(code)), ("name", .string(name)), ("description", .string(description)), ("points", .number(points)),
+            ("code", .string(code)), ("name", .string(name)), ("description", .string(description)), ("points", .documentNumber(points)),
             ("spiritual", .bool(spiritual)), ("method", .string(method.rawValue)), ("measure", measure.documentValue),
             ("scoring", scoring.documentValue),
         ]
         if let material {
             fields.append(("value_kind", .string(material.valueKind.rawValue)))
             fields.append(("units", .array(material.units.map(JSONValue.string))))
-            if let range = material.range { fields.append(("range", .document([("min", .number(range.lowerBound)), ("max", .number(range.upperBound))]))) }
+            if let range = material.range { fields.append(("range", .document([("min", .documentNumber(range.lowerBound)), ("max", .documentNumber(range.upperBound))]))) }
         }
         if method == .feed { fields.append(("per_block", .bool(perBlock))) }
         if let gate { fields.append(("gate", gate.condition.documentValue)) }
-        if let minimumSamples { fields.append(("min_samples", .number(Double(minimumSamples)))) }
+        if let minimumSamples { fields.append(("min_samples", .documentNumber(Double(minimumSamples)))) }
         if let peer {
             let target: (String, JSONValue) = switch peer.target {
             case .indicator(let code): ("indicator", .string(code))
             case .feedMetric(let code): ("feed_metric", .string(code))
             }
-            fields.append(("peer", .document([target, ("tolerance", .number(peer.tolerance))])))
+            fields.append(("peer", .document([target, ("tolerance", .documentNumber(peer.tolerance))])))
         }
         if let contradiction {
-            fields.append(("contradiction", .document([("check", .string(contradiction.check)), ("tolerance", .number(contradiction.tolerance))])))
+            fields.append(("contradiction", .document([("check", .string(contradiction.check)), ("tolerance", .documentNumber(contradiction.tolerance))])))
         }
         return .document(fields)
     }
@@ -38,7 +38,7 @@ extension Measure {
         case .survey(let survey, let question, .satisfiedRate(let satisfiedAt)):
             return .document([
                 ("kind", .string("satisfied_rate")), ("survey", .string(survey)), ("question", .string(question)),
-                ("satisfied_at", .number(Double(satisfiedAt))),
+                ("satisfied_at", .documentNumber(Double(satisfiedAt))),
             ])
         case .survey(let survey, let question, .meanNormalized):
             return .document([("kind", .string("mean_normalized")), ("survey", .string(survey)), ("question", .string(question))])
@@ -60,15 +60,15 @@ extension ScoringRule {
     var documentValue: JSONValue {
         switch self {
         case .threshold(let target, let direction):
-            .document([("rule", .string("threshold")), ("target", .number(target)), ("direction", .string(direction.rawValue))])
+            .document([("rule", .string("threshold")), ("target", .documentNumber(target)), ("direction", .string(direction.rawValue))])
         case .linear(let floor, let target, let direction):
             .document([
-                ("rule", .string("linear")), ("floor", .number(floor)), ("target", .number(target)), ("direction", .string(direction.rawValue)),
+                ("rule", .string("linear")), ("floor", .documentNumber(floor)), ("target", .documentNumber(target)), ("direction", .string(direction.rawValue)),
             ])
         case .bands(let bands, let direction):
             .document([
                 ("rule", .string("bands")), ("direction", .string(direction.rawValue)),
-                ("bands", .array(bands.map { .document([("bound", .number($0.bound)), ("fraction", .number($0.fraction))]) })),
+                ("bands", .array(bands.map { .document([("bound", .documentNumber($0.bound)), ("fraction", .documentNumber($0.fraction))]) })),
             ])
         case .boolean:
             .document([("rule", .string("boolean"))])
@@ -77,5 +77,5 @@ extension ScoringRule {
 }
 
 extension Condition {
-    var documentValue: JSONValue { .document([("op", .string(op.rawValue)), ("value", .number(value))]) }
+    var documentValue: JSONValue { .document([("op", .string(op.rawValue)), ("value", .documentNumber(value))]) }
 }

@@ -117,7 +117,7 @@ struct DocumentReader {
     mutating func number(_ object: JSONObject, _ key: String, required need: String? = nil) -> Double? {
         let path = object.path(key)
         guard let value = need.map({ required(object, key, $0) }) ?? object[key] else { return nil }
-        guard case .number(let number) = value else {
+        guard let number = value.numberValue else {
             report(path, "Must be a number, not \(value.kindDescription).")
             return nil
         }
@@ -171,5 +171,5 @@ struct DocumentReader {
 
 extension Double {
     /// How a refused number is quoted back: shortest round-trip, integers without ".0".
-    var formattedForProblem: String { CanonicalJSONWriter.format(self) }
+    var formattedForProblem: String { CanonicalNumberStyle.wholeNumbersAsIntegers.text(self) }
 }

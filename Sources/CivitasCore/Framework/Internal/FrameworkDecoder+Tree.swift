@@ -110,7 +110,7 @@ extension FrameworkDecoder {
 
     /// A number already read (and checked) elsewhere, read again quietly.
     private func number(_ object: JSONObject, _ key: String) -> Double? {
-        if case .number(let value)? = object[key], value.isFinite, value > 0 { return value }
+        if let value = object[key]?.numberValue, value.isFinite, value > 0 { return value }
         return nil
     }
 }

@@ -1,8 +1,10 @@
-/// A strict RFC 8259 reader over UTF-8 bytes, producing ``JSONValue``.
+/// A strict RFC 8259 reader over UTF-8 bytes, producing ``JSONValue``: the one reader of
+/// framework documents and stored evaluation outcomes.
 ///
 /// Written by hand rather than with `JSONSerialization` so that duplicate keys survive
-/// (and can be refused with their path) and a syntax error names its line and column.
-/// Nesting is capped so that a hostile document cannot exhaust the stack.
+/// (and can be refused with their path by the caller), numbers keep their literal text,
+/// and a syntax error names its byte offset, line and column. Nesting is capped so that
+/// hostile bytes cannot exhaust the stack.
 struct JSONParser {
     static let maximumDepth = 64
 
@@ -174,9 +176,10 @@ struct JSONParser {
         }
     }
 
-    /// RFC 8259 number grammar; the value is the correctly rounded double of the literal
-    /// (a literal too large for a double becomes ±infinity, which the rules then refuse).
-    private mutating func number() throws(JSONSyntaxError) -> Double {
+    /// RFC 8259 number grammar, returned as its literal text. Its double is the correctly
+    /// rounded value (a literal too large for a double becomes ±infinity, which the
+    /// framework rules then refuse).
+    private mutating func number() throws(JSONSyntaxError) -> String {
         let start = position
         if peek() == UInt8(ascii: "-") { position += 1 }
         if peek() == UInt8(ascii: "0") {
@@ -194,8 +197,8 @@ struct JSONParser {
             guard try digits() > 0 else { throw error("a number needs digits in its exponent", at: start) }
         }
         let literal = String(decoding: bytes[start..<position], as: UTF8.self)
-        guard let value = Double(literal) else { throw error("\(literal.prefix(40)) is not a number", at: start) }
-        return value
+        guard Double(literal) != nil else { throw error("\(literal.prefix(40)) is not a number", at: start) }
+        return literal
     }
 
     private mutating func digits() throws(JSONSyntaxError) -> Int {
@@ -233,6 +236,6 @@ struct JSONParser {
         }
         // Columns count characters, not bytes, so a Chinese name does not shift them.
         let column = bytes[lineStart..<end].reduce(1) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
-        return JSONSyntaxError(line: line, column: column, message: message)
+        return JSONSyntaxError(offset: end, line: line, column: column, message: message)
     }
 }
