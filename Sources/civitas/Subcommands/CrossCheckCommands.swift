@@ -56,16 +56,8 @@ struct CrossCheckRun: AsyncParsableCommand {
                 $0.period = .with { $0.name = period }
                 $0.rules = rule
             }, options: civitas.options)
-            print(reply.jobID)
-            guard wait else {
-                return Terminal.note("Queued; `civitas jobs watch \(reply.jobID)` follows it.")
-            }
-            let job = try await EvaluationJobFollower(civitas: civitas, tenant: tenant.value).follow(reply.jobID)
-            guard job.state == "succeeded" else {
-                Terminal.error("cross-check job \(job.id) ended \(job.state).")
-                for error in job.errors { Terminal.note("attempt \(error.attempt): \(error.message)") }
-                throw ExitCode(1)
-            }
+            let waiter = JobWaiter(civitas: civitas, tenant: tenant.value)
+            guard let job = try await waiter.afterQueuing(reply.jobID, kind: "cross-check", wait: wait) else { return }
             try await printSummary(FindingSource(civitas: civitas, tenant: tenant.value), jobID: job.id)
         }
     }

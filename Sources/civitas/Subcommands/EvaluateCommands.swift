@@ -40,16 +40,8 @@ struct EvaluateCommand: AsyncParsableCommand {
                 $0.period = .with { $0.name = target.period }
                 $0.scope = .with { $0.name = target.scope }
             }, options: civitas.options)
-            print(reply.jobID)
-            guard wait else {
-                return Terminal.note("Queued; `civitas jobs watch \(reply.jobID)` follows it.")
-            }
-            let job = try await EvaluationJobFollower(civitas: civitas, tenant: tenant.value).follow(reply.jobID)
-            guard job.state == "succeeded" else {
-                Terminal.error("evaluation job \(job.id) ended \(job.state).")
-                for error in job.errors { Terminal.note("attempt \(error.attempt): \(error.message)") }
-                throw ExitCode(1)
-            }
+            let waiter = JobWaiter(civitas: civitas, tenant: tenant.value)
+            guard let job = try await waiter.afterQueuing(reply.jobID, kind: "evaluation", wait: wait) else { return }
             try await printSummary(civitas, job: job)
         }
     }
@@ -81,40 +73,5 @@ struct EvaluateCommand: AsyncParsableCommand {
             }
         }
         return try await sources.result(framework: target.framework, period: target.period, scope: target.scope)
-    }
-}
-
-/// Follows a job to its end the way `civitas jobs watch` does, but on stderr, so that
-/// stdout keeps only the job id and the summary a script reads.
-struct EvaluationJobFollower {
-    let civitas: CivitasConnection
-    let tenant: String
-
-    func follow(_ id: String) async throws -> Civitas_V1_Job {
-        let drawsBar = isatty(STDERR_FILENO) == 1
-        // No deadline: an evaluation may run for longer than --timeout.
-        let last = try await civitas.jobs.watchJob(.with { $0.tenant = tenant; $0.id = id }, options: .defaults) { response in
-            var last: Civitas_V1_Job?
-            for try await job in response.messages {
-                Terminal.progress(drawsBar ? "\r\u{1B}[K" + JobText.bar(job) : JobText.line(job) + "\n")
-                last = job
-            }
-            return last
-        }
-        if drawsBar, last != nil { Terminal.progress("\n") }
-        // The stream may end without a message (a job already finished): ask once.
-        if let last, Self.hasEnded(last.state) { return last }
-        return try await civitas.jobs.getJob(.with { $0.tenant = tenant; $0.id = id }, options: civitas.options)
-    }
-
-    static func hasEnded(_ state: String) -> Bool {
-        ["succeeded", "discarded", "cancelled"].contains(state)
-    }
-}
-
-extension Terminal {
-    /// Raw text on stderr (a bar redrawn in place needs no newline).
-    static func progress(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
     }
 }

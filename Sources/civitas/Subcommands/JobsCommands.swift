@@ -111,25 +111,11 @@ struct JobsWatch: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let drawsBar = isatty(STDOUT_FILENO) == 1
         var final: Civitas_V1_Job?
         try await connection.withConnection { civitas in
-            // No deadline: a job may run for longer than --timeout.
-            final = try await civitas.jobs.watchJob(.with { $0.tenant = tenant.value; $0.id = id }, options: .defaults) { response in
-                var last: Civitas_V1_Job?
-                for try await job in response.messages {
-                    if drawsBar {
-                        FileHandle.standardOutput.write(Data(("\r\u{1B}[K" + JobText.bar(job)).utf8))
-                    } else {
-                        print(JobText.line(job))
-                    }
-                    last = job
-                }
-                return last
-            }
+            final = try await JobWaiter(civitas: civitas, tenant: tenant.value, output: .standardOutput).stream(id)
         }
         guard let final else { return }
-        if drawsBar { print("") }
         if !final.errors.isEmpty, final.state != "succeeded" {
             Terminal.note("last error (attempt \(final.errors.last!.attempt)): \(final.errors.last!.message)")
         }
