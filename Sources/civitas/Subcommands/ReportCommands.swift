@@ -45,7 +45,29 @@ struct ReportOptions: ParsableArguments {
     }
 }
 
-struct ReportScore: AsyncParsableCommand {
+/// A `civitas report` subcommand. They share the options, the connection and `--html`
+/// (one page with everything, whichever report was asked for); each only says how it
+/// prints itself as JSON or as a table.
+protocol ReportSubcommand: AsyncParsableCommand {
+    var options: ReportOptions { get }
+    var tenant: TenantOption { get }
+    var connection: ConnectionOptions { get }
+
+    /// Prints the report on stdout: JSON with `--json`, else the table (never for `--html`).
+    func printReport(_ report: ReportRun) async throws
+}
+
+extension ReportSubcommand {
+    func run() async throws {
+        try await connection.withConnection { civitas in
+            let report = ReportRun(civitas: civitas, tenant: tenant.value, options: options)
+            if let file = options.html { return try await report.writeHTML(to: file) }
+            try await printReport(report)
+        }
+    }
+}
+
+struct ReportScore: ReportSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "score", abstract: "The score of one scope: total, eligibility, gates, categories, items and every indicator."
     )
@@ -54,18 +76,14 @@ struct ReportScore: AsyncParsableCommand {
     @OptionGroup var tenant: TenantOption
     @OptionGroup var connection: ConnectionOptions
 
-    func run() async throws {
-        try await connection.withConnection { civitas in
-            let report = ReportRun(civitas: civitas, tenant: tenant.value, options: options)
-            if let file = options.html { return try await report.writeHTML(to: file) }
-            let (result, published, names) = try await report.scoredResult()
-            if options.json { return print(ReportJSON.text(ReportJSON.score(result, passScore: published.passScore, names: names))) }
-            print(ScoreReportText.render(result, passScore: published.passScore, names: names, language: options.lang))
-        }
+    func printReport(_ report: ReportRun) async throws {
+        let (result, published, names) = try await report.scoredResult()
+        if options.json { return print(ReportJSON.text(ReportJSON.score(result, passScore: published.passScore, names: names))) }
+        print(ScoreReportText.render(result, passScore: published.passScore, names: names, language: options.lang))
     }
 }
 
-struct ReportRanking: AsyncParsableCommand {
+struct ReportRanking: ReportSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "ranking", abstract: "The monthly dispatch ranking (月调度排名) of the sub-commands."
     )
@@ -74,18 +92,14 @@ struct ReportRanking: AsyncParsableCommand {
     @OptionGroup var tenant: TenantOption
     @OptionGroup var connection: ConnectionOptions
 
-    func run() async throws {
-        try await connection.withConnection { civitas in
-            let report = ReportRun(civitas: civitas, tenant: tenant.value, options: options)
-            if let file = options.html { return try await report.writeHTML(to: file) }
-            let (ranking, stale, names) = try await report.ranking()
-            if options.json { return print(ReportJSON.text(ReportJSON.ranking(ranking, staleResults: stale, names: names))) }
-            print(RankingReportText.render(ranking, staleResults: stale, names: names, language: options.lang))
-        }
+    func printReport(_ report: ReportRun) async throws {
+        let (ranking, stale, names) = try await report.ranking()
+        if options.json { return print(ReportJSON.text(ReportJSON.ranking(ranking, staleResults: stale, names: names))) }
+        print(RankingReportText.render(ranking, staleResults: stale, names: names, language: options.lang))
     }
 }
 
-struct ReportGap: AsyncParsableCommand {
+struct ReportGap: ReportSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "gap",
         abstract: "Where points are lost (差距): top indicators, distance to target, failed gates, change, weakest per sub-command."
@@ -95,14 +109,10 @@ struct ReportGap: AsyncParsableCommand {
     @OptionGroup var tenant: TenantOption
     @OptionGroup var connection: ConnectionOptions
 
-    func run() async throws {
-        try await connection.withConnection { civitas in
-            let report = ReportRun(civitas: civitas, tenant: tenant.value, options: options)
-            if let file = options.html { return try await report.writeHTML(to: file) }
-            let (result, _, names) = try await report.scoredResult()
-            let analysis = try await report.sources.gap(framework: options.target.framework, period: options.target.period, scope: options.target.scope)
-            if options.json { return print(ReportJSON.text(ReportJSON.gap(analysis, result: result, names: names))) }
-            print(GapReportText.render(analysis, result: result, top: options.top, names: names, language: options.lang))
-        }
+    func printReport(_ report: ReportRun) async throws {
+        let (result, _, names) = try await report.scoredResult()
+        let analysis = try await report.sources.gap(framework: options.target.framework, period: options.target.period, scope: options.target.scope)
+        if options.json { return print(ReportJSON.text(ReportJSON.gap(analysis, result: result, names: names))) }
+        print(GapReportText.render(analysis, result: result, top: options.top, names: names, language: options.lang))
     }
 }
