@@ -17,67 +17,65 @@ extension FrameworkDecoder {
     }
 
     private mutating func category(_ value: JSONValue, at path: String) -> (node: FrameworkCategory?, points: Double?) {
-        let fields = ["code", "name", "description", "points", "spiritual", "gate", "items"]
-        guard let object = reader.object(value, at: path, allowed: fields) else {
-            allLeafPointsKnown = false
-            return (nil, nil)
+        let (node, points) = innerNode(value, at: path, tagged: false, shape: .category) { decoder, value, path, tagged in
+            decoder.item(value, at: path, tagged: tagged)
         }
-        let code = reader.code(object, required: "every category needs a code")
-        if let code { claim(code, at: path) }
-        let name = reader.name(object, "name", required: "every category needs its name, e.g. 未成年人思想道德建设")
-        let description = reader.text(object, "description")
-        let points = positive(object, "points", required: "every category needs its points")
-        let spiritual = reader.bool(object, "spiritual") ?? false
-        let gate = nodeGate(object)
-        var items: [FrameworkItem]?
-        if let elements = reader.array(object, "items", required: "every category needs its items") {
-            if elements.isEmpty { reader.report(object.path("items"), "A category needs at least one item.") }
-            let decoded = elements.map { item($0.value, at: $0.path, tagged: spiritual) }
-            if let points { checkSum(decoded.map(\.points), of: points, at: object.path("points"), children: "items", parent: "category") }
-            let complete = decoded.compactMap(\.node)
-            items = complete.count == decoded.count ? complete : nil
-        } else {
-            allLeafPointsKnown = false
+        let category = node.map {
+            FrameworkCategory(
+                code: $0.code, name: $0.name, description: $0.description, points: $0.points, spiritual: $0.spiritual, gate: $0.gate,
+                items: $0.children)
         }
-        guard let code, let name, let points, let gate, let items else { return (nil, points) }
-        let category = FrameworkCategory(
-            code: code, name: name, description: description, points: points, spiritual: spiritual, gate: gate, items: items
-        )
         return (category, points)
     }
 
     /// `tagged`: the category is spiritual, so everything under it is.
     private mutating func item(_ value: JSONValue, at path: String, tagged: Bool) -> (node: FrameworkItem?, points: Double?) {
-        let fields = ["code", "name", "description", "points", "spiritual", "gate", "indicators"]
+        let (node, points) = innerNode(value, at: path, tagged: tagged, shape: .item) { decoder, value, path, tagged in
+            decoder.indicator(value, at: path, tagged: tagged)
+        }
+        let item = node.map {
+            FrameworkItem(
+                code: $0.code, name: $0.name, description: $0.description, points: $0.points, spiritual: $0.spiritual, gate: $0.gate,
+                indicators: $0.children)
+        }
+        return (item, points)
+    }
+
+    /// A category or an item: the fields both have, read in the same order, then its
+    /// children, whose points must add up to its own. Nil fields when anything is bad (the
+    /// problems are recorded); the points whenever they could be read, for the parent's sum.
+    private mutating func innerNode<Child>(
+        _ value: JSONValue, at path: String, tagged: Bool, shape: InnerNodeShape,
+        child: (inout FrameworkDecoder, JSONValue, String, Bool) -> (node: Child?, points: Double?)
+    ) -> (node: InnerNodeFields<Child>?, points: Double?) {
+        let fields = ["code", "name", "description", "points", "spiritual", "gate", shape.childrenKey]
         guard let object = reader.object(value, at: path, allowed: fields) else {
             allLeafPointsKnown = false
             return (nil, nil)
         }
-        let code = reader.code(object, required: "every item needs a code")
+        let code = reader.code(object, required: "every \(shape.noun) needs a code")
         if let code { claim(code, at: path) }
-        let name = reader.name(object, "name", required: "every item needs its name")
+        let name = reader.name(object, "name", required: "every \(shape.noun) needs its name\(shape.nameExample)")
         let description = reader.text(object, "description")
-        let points = positive(object, "points", required: "every item needs its points")
+        let points = positive(object, "points", required: "every \(shape.noun) needs its points")
         let spiritual = reader.bool(object, "spiritual") ?? false
         let gate = nodeGate(object)
-        var indicators: [FrameworkIndicator]?
-        if let elements = reader.array(object, "indicators", required: "every item needs its indicators") {
-            if elements.isEmpty { reader.report(object.path("indicators"), "An item needs at least one indicator.") }
-            let decoded = elements.map { indicator($0.value, at: $0.path, tagged: tagged || spiritual) }
+        var children: [Child]?
+        if let elements = reader.array(object, shape.childrenKey, required: "every \(shape.noun) needs its \(shape.childrenKey)") {
+            if elements.isEmpty { reader.report(object.path(shape.childrenKey), "\(shape.article) \(shape.noun) needs at least one \(shape.childNoun).") }
+            let decoded = elements.map { child(&self, $0.value, $0.path, tagged || spiritual) }
             if let points {
-                checkSum(decoded.map(\.points), of: points, at: object.path("points"), children: "indicators", parent: "item")
+                checkSum(decoded.map(\.points), of: points, at: object.path("points"), children: shape.childrenKey, parent: shape.noun)
             }
             let complete = decoded.compactMap(\.node)
-            indicators = complete.count == decoded.count ? complete : nil
+            children = complete.count == decoded.count ? complete : nil
         } else {
             allLeafPointsKnown = false
         }
-        guard let code, let name, let points, let gate, let indicators else { return (nil, points) }
-        let item = FrameworkItem(
-            code: code, name: name, description: description, points: points, spiritual: spiritual, gate: gate,
-            indicators: indicators
-        )
-        return (item, points)
+        guard let code, let name, let points, let gate, let children else { return (nil, points) }
+        let node = InnerNodeFields(
+            code: code, name: name, description: description, points: points, spiritual: spiritual, gate: gate, children: children)
+        return (node, points)
     }
 
     /// The node's gate: `.some(nil)` when absent, nil when present but bad.
@@ -113,4 +111,29 @@ extension FrameworkDecoder {
         if let value = object[key]?.numberValue, value.isFinite, value > 0 { return value }
         return nil
     }
+}
+
+/// How problems name a category or an item, and where its children are.
+private struct InnerNodeShape {
+    let noun: String
+    let article: String
+    /// Appended to "every category needs its name".
+    let nameExample: String
+    let childrenKey: String
+    let childNoun: String
+
+    static let category = InnerNodeShape(
+        noun: "category", article: "A", nameExample: ", e.g. 未成年人思想道德建设", childrenKey: "items", childNoun: "item")
+    static let item = InnerNodeShape(noun: "item", article: "An", nameExample: "", childrenKey: "indicators", childNoun: "indicator")
+}
+
+/// The fields a category and an item share, all read and valid.
+private struct InnerNodeFields<Child> {
+    var code: String
+    var name: String
+    var description: String
+    var points: Double
+    var spiritual: Bool
+    var gate: NodeGate?
+    var children: [Child]
 }
