@@ -5,16 +5,33 @@ import Foundation
 /// a person should look at. Findings never correct data silently; they drive
 /// rectification (``FindingState``) instead.
 ///
-/// **Identity.** `id` is derived from the rule, the sorted record sequence numbers and
-/// the subject, so re-running a rule on the same data yields the same id and storage can
-/// upsert instead of piling up duplicates. `sequences` are the records the finding is
-/// *about* (the claim); a reference population the claim is measured against (the other
-/// units, the previous periods, the feed) is summarized in `figures`, so one more peer
-/// report arriving later refreshes the figures without making a new finding. The subject
-/// always names the period, so a monthly and a quarterly run report separately.
+/// **Identity.** By default (`Identity.recordsAndSubject`) `id` is derived from the
+/// rule, the sorted record sequence numbers and the subject, so re-running a rule on the
+/// same data yields the same id and storage can upsert instead of piling up duplicates.
+/// `sequences` are the records the finding is *about* (the claim); a reference population
+/// the claim is measured against (the other units, the previous periods, the feed) is
+/// summarized in `figures`, so one more peer report arriving later refreshes the figures
+/// without making a new finding. A finding about a group that keeps growing — lateness:
+/// every late record of one responsible party and subject — takes `Identity.subject`
+/// instead, so a record joining the group refreshes the finding (its sequences, figures
+/// and message) rather than making a second one. The subject always names the period, so
+/// a monthly and a quarterly run report separately.
 public struct Finding: Hashable, Sendable, Identifiable {
-    /// 32 lower-case hex digits: the first 128 bits of SHA-256 over rule, sequences, subject.
+    /// What `id` is derived from.
+    public enum Identity: Hashable, Sendable, CaseIterable {
+        /// Rule, sorted sequences and subject: other records make another finding. Every
+        /// rule but lateness.
+        case recordsAndSubject
+        /// Rule and subject only: the subject names a group whose records may grow
+        /// between runs (lateness), and the finding stays the same as they do.
+        case subject
+    }
+
+    /// 32 lower-case hex digits: the first 128 bits of SHA-256 over the rule, the sorted
+    /// sequences (unless `identity` is `.subject`) and the subject.
     public let id: String
+    /// What `id` was derived from.
+    public let identity: Identity
     public let rule: CrossCheckRule
     /// What the finding is about, as `key=value` pairs joined by `;` (e.g.
     /// `indicator=waste-sorting;unit=u-07;period=2026-10`). Part of the identity.
@@ -35,10 +52,11 @@ public struct Finding: Hashable, Sendable, Identifiable {
 
     public init(
         rule: CrossCheckRule, subject: String, sequences: [Int64], figures: [String: Double], severity: FindingSeverity,
-        unit: String?, subcommand: String?, period: String, message: String
+        unit: String?, subcommand: String?, period: String, message: String, identity: Identity = .recordsAndSubject
     ) {
         let sorted = Array(Set(sequences)).sorted()
-        self.id = Self.identity(rule: rule, sequences: sorted, subject: subject)
+        self.id = Self.identity(rule: rule, sequences: sorted, subject: subject, identity: identity)
+        self.identity = identity
         self.rule = rule
         self.subject = subject
         self.sequences = sorted
@@ -54,7 +72,19 @@ public struct Finding: Hashable, Sendable, Identifiable {
     /// and the two fields before it have a fixed shape, so no two keys collide by
     /// concatenation.
     public static func identity(rule: CrossCheckRule, sequences: [Int64], subject: String) -> String {
-        let key = "\(rule.rawValue)\n\(Array(Set(sequences)).sorted().map(String.init).joined(separator: ","))\n\(subject)"
+        identity(rule: rule, sequences: sequences, subject: subject, identity: .recordsAndSubject)
+    }
+
+    /// The dedupe key as `identity` says. `.subject` hashes the rule, `*` and the subject:
+    /// `*` stands where the sequence list would be, and a list is only digits and commas,
+    /// so a subject-only key never equals a records-and-subject one.
+    public static func identity(rule: CrossCheckRule, sequences: [Int64], subject: String, identity: Identity) -> String {
+        let records =
+            switch identity {
+            case .recordsAndSubject: Array(Set(sequences)).sorted().map(String.init).joined(separator: ",")
+            case .subject: "*"
+            }
+        let key = "\(rule.rawValue)\n\(records)\n\(subject)"
         let digest = SHA256.hash(data: Data(key.utf8))
         return digest.prefix(16).map { byte in
             let hex = String(byte, radix: 16)

@@ -35,24 +35,75 @@ public enum LatenessRule {
             ?? period.end.addingTimeInterval(Double(framework.graceDays) * 86_400)
     }
 
+    /// One finding per responsible party and subject — channel, code, unit, sub-command
+    /// and period — listing every late record of that group, so a block that uploads its
+    /// month a week late gets one finding, not one per record. The finding's identity is
+    /// its rule and subject alone (``Finding/Identity/subject``): records of the group
+    /// arriving later refresh it (sequences, figures, message) instead of making another.
+    ///
+    /// Subject: `channel=…;code=…;unit=…;subcommand=…;period=…`, leaving out `unit` when
+    /// the record names none (every channel but material reports) and `subcommand` for
+    /// records of no block (HQ's units, city-wide feed points). Figures: `lateRecords`,
+    /// `firstReceivedAt` and `latestReceivedAt` (milliseconds since 1970), `deadline`
+    /// (likewise), `daysLate` (of the latest receipt) and `graceDays`. Ordered by each
+    /// group's lowest sequence number.
+    ///
     /// - Parameter receipts: the records that belong to `period` (by observed or
     ///   submitted time, or reporting period, as the evaluation counts them).
     public static func findings(_ receipts: [Receipt], framework: Framework, period: Period) -> [Finding] {
         let deadline = CrossCheckMath.milliseconds(deadline(of: period, framework: framework))
-        return receipts.filter { $0.receivedAtMilliseconds > deadline }.sorted { $0.sequence < $1.sequence }.map { receipt in
-            let daysLate = Double(receipt.receivedAtMilliseconds - deadline) / 86_400_000
-            return Finding(
-                rule: .lateness,
-                subject: Finding.subject(["channel": receipt.channel.rawValue, "code": receipt.code, "period": period.name]),
-                sequences: [receipt.sequence],
-                figures: [
-                    "receivedAt": Double(receipt.receivedAtMilliseconds), "deadline": Double(deadline), "daysLate": daysLate,
-                    "graceDays": Double(framework.graceDays),
-                ],
-                severity: .low, unit: receipt.unit, subcommand: receipt.subcommand, period: period.name,
-                message: "The \(receipt.channel.rawValue) record \(receipt.sequence) (\(receipt.code)) for \(period.name) arrived "
-                    + "\(CrossCheckMath.text(daysLate)) days after the deadline: the period's end plus \(framework.graceDays) grace days."
-            )
+        let groups = Dictionary(grouping: receipts.filter { $0.receivedAtMilliseconds > deadline }, by: Party.init)
+        return groups.map { party, late in
+            finding(party, late: late, deadline: deadline, graceDays: framework.graceDays, period: period.name)
+        }.sorted { $0.sequences[0] < $1.sequences[0] }
+    }
+
+    /// Who answers for a late record and what it is about: the grouping key.
+    private struct Party: Hashable {
+        var channel: Channel
+        var code: String
+        var unit: String?
+        var subcommand: String?
+
+        init(_ receipt: Receipt) {
+            (channel, code, unit, subcommand) = (receipt.channel, receipt.code, receipt.unit, receipt.subcommand)
         }
+
+        func subject(period: String) -> String {
+            var pairs = ["channel=\(channel.rawValue)", "code=\(code)"]
+            if let unit { pairs.append("unit=\(unit)") }
+            if let subcommand { pairs.append("subcommand=\(subcommand)") }
+            return (pairs + ["period=\(period)"]).joined(separator: ";")
+        }
+
+        /// `waste-sorting, unit u-03 of sub-command sc-01`, `p-4 of sub-command sc-2`, `aqi, city-wide`.
+        var described: String {
+            switch (unit, subcommand) {
+            case (let unit?, let block?): "\(code), unit \(unit) of sub-command \(block)"
+            case (let unit?, nil): "\(code), unit \(unit)"
+            case (nil, let block?): "\(code) of sub-command \(block)"
+            case (nil, nil): "\(code), city-wide"
+            }
+        }
+    }
+
+    private static func finding(_ party: Party, late: [Receipt], deadline: Int64, graceDays: Int, period: String) -> Finding {
+        let received = late.map(\.receivedAtMilliseconds)
+        let (first, latest) = (received.min()!, received.max()!)
+        let days = { (received: Int64) in Double(received - deadline) / 86_400_000 }
+        let records = late.count == 1 ? "The \(party.channel.rawValue) record \(late[0].sequence)" : "\(late.count) \(party.channel.rawValue) records"
+        let howLate =
+            first == latest
+            ? "\(CrossCheckMath.text(days(latest))) days" : "\(CrossCheckMath.text(days(first))) to \(CrossCheckMath.text(days(latest))) days"
+        return Finding(
+            rule: .lateness, subject: party.subject(period: period), sequences: late.map(\.sequence),
+            figures: [
+                "lateRecords": Double(late.count), "firstReceivedAt": Double(first), "latestReceivedAt": Double(latest),
+                "deadline": Double(deadline), "daysLate": days(latest), "graceDays": Double(graceDays),
+            ],
+            severity: .low, unit: party.unit, subcommand: party.subcommand, period: period,
+            message: "\(records) (\(party.described)) for \(period) arrived \(howLate) after the deadline: "
+                + "the period's end plus \(graceDays) grace days.",
+            identity: .subject)
     }
 }

@@ -24,10 +24,14 @@ enum FindingColumns {
         guard let level = SupervisionLevel(rawValue: row["level"]) else { throw unreadable("level") }
         guard let sequences = parseSequences(row["sequences"]) else { throw unreadable("sequences") }
         guard let figures = FindingJSON.figures(row["figures"]) else { throw unreadable("figures") }
+        // Which identity the rule chose is not stored: it is the one the id hashes to.
+        let subject: String = row["subject"]
+        guard let identity = Finding.Identity.allCases.first(where: { identity in
+            Finding.identity(rule: rule, sequences: sequences, subject: subject, identity: identity) == id
+        }) else { throw CivitasError(.internal, "Stored finding \(id) no longer hashes to its id.") }
         let finding = Finding(
-            rule: rule, subject: row["subject"], sequences: sequences, figures: figures, severity: severity, unit: row["found_unit"],
-            subcommand: row["found_subcommand"], period: row["period"], message: row["message"])
-        guard finding.id == id else { throw CivitasError(.internal, "Stored finding \(id) no longer hashes to its id.") }
+            rule: rule, subject: subject, sequences: sequences, figures: figures, severity: severity, unit: row["found_unit"],
+            subcommand: row["found_subcommand"], period: row["period"], message: row["message"], identity: identity)
         let state = FindingState(
             restoring: id, status: status, unit: row["unit"], subcommand: row["subcommand"], dueAt: date(row["due_at"]),
             windowStartedAt: date(row["window_started_at"]), level: level,

@@ -73,6 +73,6 @@ public struct CrossCheckRunRecord: Hashable, Sendable {
     public var found: Int
     /// Of those, the ones not known before.
     public var newFindings: Int
-    /// Of those, known ones whose figures, severity or message changed.
+    /// Of those, known ones whose figures, severity, message or records changed.
     public var refreshed: Int
 }

@@ -30,8 +30,9 @@ extension TenantDatabase {
     ///
     /// Upsert by the core's stable id: a finding seen before keeps its workflow state
     /// (status, responsible unit, due date, level, history); only what the rule computes —
-    /// figures, and the severity and message that follow from them — is refreshed, and
-    /// only when it changed. A new finding is stored open, with its opening move made by
+    /// figures, the severity and message that follow from them, and the records of a
+    /// finding identified by its subject alone (a lateness group a late record joined) —
+    /// is refreshed, and only when it changed. A new finding is stored open, with its opening move made by
     /// `system:<run id>`. Findings a run no longer produces stay as they are: a finding
     /// is closed by a person (verified or dismissed), never by a rule going quiet.
     /// Storing the same run again (a retried job) stores nothing new and gives the same
@@ -84,15 +85,21 @@ extension TenantDatabase {
 
     private enum Upsert { case inserted, refreshed, unchanged }
 
+    /// A known finding keeps its workflow state and first run; what the rule says of it
+    /// now (figures, severity, message, and the records of a finding identified by its
+    /// subject alone, such as a lateness group that grew) replaces what was stored.
     private static func upsert(_ finding: Finding, run: String, at time: Date, _ db: Database) throws -> Upsert {
         let figures = FindingJSON.text(finding.figures)
-        let known = try db.cachedStatement(sql: "SELECT figures, severity, message FROM finding WHERE id = ?")
+        let sequences = FindingColumns.sequencesText(finding.sequences)
+        let known = try db.cachedStatement(sql: "SELECT figures, severity, message, sequences FROM finding WHERE id = ?")
         if let row = try Row.fetchOne(known, arguments: [finding.id]) {
-            guard row["figures"] != figures || row["severity"] != finding.severity.rawValue || row["message"] != finding.message else {
+            guard row["figures"] != figures || row["severity"] != finding.severity.rawValue || row["message"] != finding.message
+                || row["sequences"] != sequences
+            else {
                 return .unchanged
             }
-            try db.cachedStatement(sql: "UPDATE finding SET figures = ?, severity = ?, message = ?, updated_at = ? WHERE id = ?")
-                .execute(arguments: [figures, finding.severity.rawValue, finding.message, time.unixMilliseconds, finding.id])
+            try db.cachedStatement(sql: "UPDATE finding SET figures = ?, severity = ?, message = ?, sequences = ?, updated_at = ? WHERE id = ?")
+                .execute(arguments: [figures, finding.severity.rawValue, finding.message, sequences, time.unixMilliseconds, finding.id])
             return .refreshed
         }
         let opened = try FindingState.opening(finding, by: .system(run), at: time)
@@ -102,7 +109,7 @@ extension TenantDatabase {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?)
             """).execute(arguments: [
                 finding.id, finding.rule.rawValue, finding.subject, finding.severity.rawValue, opened.status.rawValue, opened.level.rawValue,
-                opened.unit, opened.subcommand, finding.unit, finding.subcommand, finding.period, FindingColumns.sequencesText(finding.sequences),
+                opened.unit, opened.subcommand, finding.unit, finding.subcommand, finding.period, sequences,
                 figures, finding.message, time.unixMilliseconds, run, time.unixMilliseconds,
             ])
         for (position, move) in opened.history.enumerated() {
