@@ -45,8 +45,21 @@ import Testing
             // Only the one record: everything planted arrived on Oct 28.
             let finding = try #require(lateness.only)
             #expect(finding.sequences == [late.lastSequence] && finding.subcommand == "sc-2" && finding.figures["graceDays"] == 3)
-            #expect(abs((finding.figures["daysLate"] ?? 0) - 1.5) < 0.01)
-            #expect(finding.subject == "channel=inspection;code=p-4;period=2026-10")
+            #expect(abs((finding.figures["daysLate"] ?? 0) - 1.5) < 0.01 && finding.figures["lateRecords"] == 1)
+            #expect(finding.subject == "channel=inspection;code=p-4;subcommand=sc-2;period=2026-10")
+
+            // A second late inspection of p-4: the next run refreshes the same finding, now of two records.
+            let later = try await civitas.submissions.submitInspections(.with {
+                $0.records = [.with {
+                    $0.key = "late-2"; $0.point = "p-4"; $0.inspector = "王五"; $0.observedAt = Google_Protobuf_Timestamp(date: CrossCheckSample.at(month: 10, 29))
+                    $0.checks = [.with { $0.check = "c-clean"; $0.passed = false }]
+                }]
+            })
+            let rerun = try await civitas.crossCheck(rules: ["lateness"])
+            #expect(rerun.state == "succeeded", "errors: \(rerun.errors.map(\.message))")
+            let grown = try #require(try await civitas.allFindings { $0.rule = "lateness" }.only)
+            #expect(grown.id == finding.id && grown.sequences == [late.lastSequence, later.lastSequence] && grown.figures["lateRecords"] == 2)
+            #expect(grown.runID == job.id)
 
             // u-6's outlier is assigned on Nov 5 to u-6, due Nov 7 12:00: a window of two days.
             let outlier = try #require(try await civitas.allFindings { $0.rule = "peer_outlier" }.only)
@@ -72,6 +85,12 @@ import Testing
             #expect(moves.allSatisfy { move in escalations.contains { "system:\($0)" == move.by } })
             #expect(moves.first?.note.contains("escalated from unit to sub-command sc-2") == true)
             #expect(moves.last?.note.contains("escalated from sub-command to HQ") == true)
+            // Each move names its action, the mover's role, and the level, unit and due date after it.
+            #expect(atHQ.history.map(\.action) == ["open", "assign", "escalate", "escalate"])
+            #expect(atHQ.history.map(\.role) == ["system", "hq", "system", "system"])
+            #expect(atHQ.history.map(\.level) == [0, 0, 1, 2] && atHQ.history.allSatisfy { $0.unit == "u-6" })
+            #expect(!atHQ.history[0].hasDueAt && atHQ.history[1].dueAt.date == due)
+            #expect(atHQ.history[2].dueAt.date == firstDue && atHQ.history[3].dueAt.date == atHQ.dueAt.date)
         }
         // The sub-command saw it while it supervised it.
         try await server.with(token: sc2) { civitas in

@@ -4,7 +4,8 @@ import SwiftProtobuf
 
 /// `civitas crosscheck show ID`: one finding — what it is, who must act by when, the
 /// figures that tripped the rule, the records it is about (by sequence number) and every
-/// move of its history: who, when, from → to, note.
+/// move of its history: when, who, the action, from → to, the unit and due date after it,
+/// note.
 public struct FindingDetailText: Sendable {
     public var list: FindingListText
 
@@ -48,19 +49,32 @@ public struct FindingDetailText: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// Oldest move first, as recorded.
+    /// Oldest move first, as recorded: when, who (and in which role), the action, what
+    /// changed — the state, or for an escalation the supervision level (`unit →
+    /// sub-command`) — and the responsible unit and due date after the move.
     func history(_ moves: [Civitas_V1_FindingMove]) -> String {
         let language = list.language
         guard !moves.isEmpty else { return ReportLabel.none.text(language) }
-        var table = Table([FindingLabel.when, .by, .move, .note].map { $0.text(language) })
-        for move in moves {
-            let from = move.fromState.isEmpty ? "—" : FindingVocabulary.state(move.fromState, language)
+        var table = Table([FindingLabel.when, .by, .action, .move, .unit, .due, .note].map { $0.text(language) })
+        for (index, move) in moves.enumerated() {
             table.rows.append([
-                list.time.show(move.at, isSet: move.hasAt), list.dash(move.by),
-                "\(from) → \(FindingVocabulary.state(move.toState, language))", list.oneLine(move.note),
+                list.time.show(move.at, isSet: move.hasAt), FindingVocabulary.mover(move, language),
+                FindingVocabulary.action(move.action, language), change(move, after: index > 0 ? moves[index - 1] : nil),
+                list.dash(move.unit), list.time.show(move.dueAt, isSet: move.hasDueAt), list.oneLine(move.note),
             ])
         }
         return table.reportText
+    }
+
+    /// `open → assigned`; a move that kept the state but changed the level (an
+    /// escalation) shows the level instead: `unit → sub-command`.
+    private func change(_ move: Civitas_V1_FindingMove, after previous: Civitas_V1_FindingMove?) -> String {
+        let language = list.language
+        if let previous, move.fromState == move.toState, previous.level != move.level {
+            return "\(FindingVocabulary.level(previous.level, language)) → \(FindingVocabulary.level(move.level, language))"
+        }
+        let from = move.fromState.isEmpty ? "—" : FindingVocabulary.state(move.fromState, language)
+        return "\(from) → \(FindingVocabulary.state(move.toState, language))"
     }
 
     /// A figure for reading: integers whole, others to four decimals without trailing

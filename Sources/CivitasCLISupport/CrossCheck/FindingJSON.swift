@@ -5,6 +5,8 @@ import SwiftProtobuf
 /// `--json` for findings: stable snake_case keys, exact numbers, times in ISO 8601 UTC.
 /// Absent values (no unit, no due date, the opening move's `from_state`) are `null`,
 /// never left out, so a script can rely on every key being there (as ``ReportJSON``).
+/// Each move of `history` has `action`, `from_state`, `to_state`, `by`, `role` (`system`
+/// for a job), `at`, `note`, and the `level`, `level_name`, `unit` and `due_at` after it.
 public enum FindingJSON {
     public static func finding(_ finding: Civitas_V1_Finding, names: ReportNames = ReportNames()) -> [String: Any] {
         [
@@ -18,8 +20,10 @@ public enum FindingJSON {
             "due_at": time(finding.dueAt, isSet: finding.hasDueAt), "found_at": time(finding.foundAt, isSet: finding.hasFoundAt),
             "history": finding.history.map { move in
                 [
-                    "from_state": orNull(move.fromState), "to_state": move.toState, "by": move.by,
-                    "at": time(move.at, isSet: move.hasAt), "note": move.note,
+                    "action": orNull(move.action), "from_state": orNull(move.fromState), "to_state": move.toState, "by": move.by,
+                    "role": orNull(move.role), "at": time(move.at, isSet: move.hasAt), "note": move.note, "level": Int(move.level),
+                    "level_name": FindingVocabulary.level(move.level, .en), "unit": orNull(move.unit),
+                    "due_at": time(move.dueAt, isSet: move.hasDueAt),
                 ] as [String: Any]
             },
         ]

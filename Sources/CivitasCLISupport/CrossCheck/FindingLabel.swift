@@ -1,9 +1,11 @@
+import CivitasProtos
+
 /// Every heading and label the findings output prints, in both languages — the same
 /// scheme as ``ReportLabel``, kept apart so that the evaluation reports' table stays theirs.
 public enum FindingLabel: CaseIterable, Sendable {
     case findingsTitle, summaryTitle, outstandingTitle, overdueTitle, historyTitle, figuresTitle, recordsTitle
     case id, rule, severity, state, level, unit, subcommand, due, overdue, overdueBy, message, period
-    case subject, foundAt, run, total, high, medium, low, when, by, move, note, figure, value
+    case subject, foundAt, run, total, high, medium, low, when, by, action, move, note, figure, value
     case noFindings, noOverdue, countsChart, outstandingCount, overdueCount, levelGroup
     case point, pointName, owner, assigned, load, ownPoints, loadsTitle
 
@@ -43,7 +45,8 @@ public enum FindingLabel: CaseIterable, Sendable {
         case .low: ("低", "low")
         case .when: ("时间", "When")
         case .by: ("操作人", "By")
-        case .move: ("状态变化", "Move")
+        case .action: ("操作", "Action")
+        case .move: ("变化", "Change")
         case .note: ("备注", "Note")
         case .figure: ("名称", "Name")
         case .value: ("数值", "Value")
@@ -108,6 +111,45 @@ public enum FindingVocabulary {
         case 1: language.pick("分指挥部", "sub-command")
         case 2: language.pick("总指挥部", "HQ")
         default: language.pick("层级 \(level)", "level \(level)")
+        }
+    }
+
+    /// A move's `action` (open, assign, rectify, verify, reopen, dismiss, escalate).
+    public static func action(_ action: String, _ language: ReportLanguage) -> String {
+        let names: [String: (String, String)] = [
+            "open": ("发现", "open"), "assign": ("交办", "assign"), "rectify": ("整改", "rectify"), "verify": ("核验", "verify"),
+            "reopen": ("重新整改", "reopen"), "dismiss": ("撤销", "dismiss"), "escalate": ("逾期升级", "escalate"),
+        ]
+        return names[action].map { language == .zh ? $0.0 : $0.1 } ?? (action.isEmpty ? "-" : action)
+    }
+
+    /// A move's `role`: the mover's role, or `system` for a job.
+    public static func role(_ role: String, _ language: ReportLanguage) -> String {
+        let names: [String: (String, String)] = [
+            "hq": ("总指挥部", "HQ"), "subcommand": ("分指挥部", "sub-command"), "unit": ("责任单位", "unit"),
+            "inspector": ("检查员", "inspector"), "reader": ("只读", "reader"), "operator": ("运维", "operator"), "system": ("系统", "system"),
+        ]
+        return names[role].map { language == .zh ? $0.0 : $0.1 } ?? role
+    }
+
+    /// Who made a move: `hq-1 (HQ)` for a person; for a job, `system (cross-check)` when a
+    /// run opened the finding and `system (escalation)` when graded supervision moved it
+    /// (the job's id is in `by`, which `--json` carries). A move without a role (from a
+    /// server that did not send one) shows `by` as it is.
+    public static func mover(_ move: Civitas_V1_FindingMove, _ language: ReportLanguage) -> String {
+        switch move.role {
+        case "":
+            return move.by.isEmpty ? "-" : move.by
+        case "system":
+            let job: String? =
+                switch move.action {
+                case "open": language.pick("交叉检查", "cross-check")
+                case "escalate": language.pick("逾期升级", "escalation")
+                default: nil
+                }
+            return role("system", language) + (job.map { " (\($0))" } ?? "")
+        default:
+            return "\(move.by) (\(role(move.role, language)))"
         }
     }
 

@@ -36,14 +36,22 @@ extension Civitas_V1_Finding {
 
 extension Civitas_V1_FindingMove {
     /// `from_state` is empty for the move that opened the finding; an escalation keeps
-    /// the state (its note says from which level to which).
+    /// the state and changes `level`. `role` is `system` for a job's move (a cross-check
+    /// run opening a finding, graded supervision escalating it); `level`, `unit` and
+    /// `due_at` are where the finding stood after the move (`unit` empty and `due_at`
+    /// unset when there was none).
     init(_ move: FindingMove) {
         self.init()
+        action = move.action
         fromState = move.from?.rawValue ?? ""
         toState = move.to.rawValue
         by = move.by
+        role = move.role?.rawValue ?? "system"
         at = Google_Protobuf_Timestamp(date: move.at)
         note = move.note
+        level = UInt32(move.level.rawValue)
+        unit = move.unit ?? ""
+        if let due = move.dueAt { dueAt = Google_Protobuf_Timestamp(date: due) }
     }
 }
 

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("One finding, counts by rule and severity, JSON")
 struct FindingDetailAndCountsTests {
-    @Test("show: facts, figures by name, records ascending, history oldest first with from → to")
+    @Test("show: facts, figures by name, records ascending, history oldest first: who in which role, action, change, unit, due")
     func detail() {
         let text = FindingDetailText(names: FindingFixtures.names(), time: FindingFixtures.shanghai, language: .zh).render(FindingFixtures.first())
         #expect(text.hasPrefix("交叉检查发现的问题 \(FindingFixtures.id(1))\n"))
@@ -19,9 +19,34 @@ struct FindingDetailAndCountsTests {
         #expect(row("tiny", in: text, after: "相关数值") == ["tiny", "1.234e-05"])
         #expect(row("median", in: text, after: "相关数值") == ["median", "80"])
         #expect(text.contains("涉及记录（序号）\n12, 45\n"))
-        #expect(row("2026-11-01 10:00:00", in: text, after: "处理记录") == ["2026-11-01 10:00:00", "system:crosscheck", "— → 待交办", "found"])
-        #expect(row("2026-11-02 09:00:00", in: text, after: "处理记录") == ["2026-11-02 09:00:00", "hq-1", "待交办 → 已交办", "请核实上报数据"])
-        #expect(row("2026-11-06 08:00:00", in: text, after: "处理记录")?[1...2] == ["system:graded-supervision", "已交办 → 已交办"])
+        #expect(cells(text.components(separatedBy: "处理记录\n")[1].split(separator: "\n")[0].description)
+            == ["时间", "操作人", "操作", "变化", "责任单位", "整改期限", "备注"])
+        #expect(row("2026-11-01 10:00:00", in: text, after: "处理记录") == ["2026-11-01 10:00:00", "系统 (交叉检查)", "发现", "— → 待交办", "u-07", "-", "found"])
+        #expect(
+            row("2026-11-02 09:00:00", in: text, after: "处理记录")
+                == ["2026-11-02 09:00:00", "hq-1 (总指挥部)", "交办", "待交办 → 已交办", "u-07", "2026-11-05 23:59:59", "请核实上报数据"])
+        // The escalation keeps the state, so the change shown is the level's.
+        #expect(
+            row("2026-11-07 09:00:00", in: text, after: "处理记录")?.prefix(6)
+                == ["2026-11-07 09:00:00", "系统 (逾期升级)", "逾期升级", "责任单位 → 分指挥部", "u-07", "2026-11-10 23:59:59"])
+    }
+
+    @Test("show in English: an escalation reads system (escalation), escalate, unit → sub-command, due")
+    func historyInEnglish() {
+        let text = FindingDetailText(time: FindingFixtures.shanghai, language: .en).render(FindingFixtures.first())
+        #expect(row("2026-11-01 10:00:00", in: text, after: "History")?.prefix(4) == ["2026-11-01 10:00:00", "system (cross-check)", "open", "— → open"])
+        #expect(row("2026-11-02 09:00:00", in: text, after: "History")?.prefix(3) == ["2026-11-02 09:00:00", "hq-1 (HQ)", "assign"])
+        #expect(
+            row("2026-11-07 09:00:00", in: text, after: "History")
+                == [
+                    "2026-11-07 09:00:00", "system (escalation)", "escalate", "unit → sub-command", "u-07", "2026-11-10 23:59:59",
+                    "escalated from unit to sub-command east",
+                ])
+        // A move from a server that sends no action or role shows `by` as it is.
+        let bare = FindingDetailText(time: FindingFixtures.shanghai, language: .en).history([
+            .with { $0.toState = "open"; $0.by = "system:job-1"; $0.at = FindingFixtures.stamp("2026-11-01T02:00:00Z") }
+        ])
+        #expect(row("2026-11-01 10:00:00", in: bare) == ["2026-11-01 10:00:00", "system:job-1", "-", "— → open", "-", "-"])
     }
 
     @Test("show in English; a finding without figures, records or history says none")
@@ -58,6 +83,13 @@ struct FindingDetailAndCountsTests {
         #expect(first["due_at"] as? String == "2026-11-10T15:59:59Z")
         let history = try #require(first["history"] as? [[String: Any]])
         #expect(history[0]["from_state"] is NSNull && history[1]["from_state"] as? String == "open")
+        #expect(history.map { $0["action"] as? String } == ["open", "assign", "escalate"])
+        #expect(history.map { $0["role"] as? String } == ["system", "hq", "system"])
+        #expect(history.map { $0["by"] as? String } == ["system:job-42", "hq-1", "system:job-77"])
+        #expect(history.map { $0["level"] as? Int } == [0, 0, 1] && history[2]["level_name"] as? String == "sub-command")
+        #expect(history.map { $0["unit"] as? String } == ["u-07", "u-07", "u-07"])
+        #expect(history[0]["due_at"] is NSNull && history[2]["due_at"] as? String == "2026-11-10T15:59:59Z")
+        #expect(history.allSatisfy { Set($0.keys) == Set(history[0].keys) }, "every move has every key")
         let bare = FindingJSON.finding(FindingFixtures.all()[3])
         for key in ["unit", "subcommand", "subcommand_name", "run_id", "due_at", "found_at"] {
             #expect(bare[key] is NSNull, "\(key) should be null")

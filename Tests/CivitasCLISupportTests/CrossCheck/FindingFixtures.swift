@@ -61,12 +61,24 @@ enum FindingFixtures {
         finding.figures = ["x": 95, "median": 80, "mad": 2, "z": 5.05875, "share": 0.123456, "tiny": 0.00001234]
         finding.sequences = [45, 12]
         finding.message = "u-07 reported 95, far from the median 80\nof the other units."
+        // Opened by run job-42; assigned to u-07 on Nov 2, due the end of Nov 5 (a window
+        // of 3 d 14:59:59 from 2026-11-02T01:00Z); overdue, escalated by job-77 on Nov 7 at
+        // 01:00Z to sub-command east with a fresh window of the same length: 2026-11-07T01:00Z
+        // + 3 d 14:59:59 = 2026-11-10T15:59:59Z, the finding's due date.
         finding.history = [
-            .with { $0.toState = "open"; $0.by = "system:crosscheck"; $0.at = stamp("2026-11-01T02:00:00Z"); $0.note = "found" },
-            .with { $0.fromState = "open"; $0.toState = "assigned"; $0.by = "hq-1"; $0.at = stamp("2026-11-02T01:00:00Z"); $0.note = "请核实上报数据" },
             .with {
-                $0.fromState = "assigned"; $0.toState = "assigned"; $0.by = "system:graded-supervision"
-                $0.at = stamp("2026-11-06T00:00:00Z"); $0.note = "escalated from unit to sub-command east"
+                $0.action = "open"; $0.toState = "open"; $0.by = "system:job-42"; $0.role = "system"
+                $0.at = stamp("2026-11-01T02:00:00Z"); $0.note = "found"; $0.level = 0; $0.unit = "u-07"
+            },
+            .with {
+                $0.action = "assign"; $0.fromState = "open"; $0.toState = "assigned"; $0.by = "hq-1"; $0.role = "hq"
+                $0.at = stamp("2026-11-02T01:00:00Z"); $0.note = "请核实上报数据"; $0.level = 0; $0.unit = "u-07"
+                $0.dueAt = stamp("2026-11-05T15:59:59Z")
+            },
+            .with {
+                $0.action = "escalate"; $0.fromState = "assigned"; $0.toState = "assigned"; $0.by = "system:job-77"; $0.role = "system"
+                $0.at = stamp("2026-11-07T01:00:00Z"); $0.note = "escalated from unit to sub-command east"; $0.level = 1; $0.unit = "u-07"
+                $0.dueAt = stamp("2026-11-10T15:59:59Z")
             },
         ]
         return finding
