@@ -35,32 +35,55 @@ struct SVGBarChart {
     }
 
     func render() -> String {
-        let width = Self.labelWidth + Self.barAreaWidth + Self.captionWidth
-        let height = Double(bars.count) * Self.rowHeight + 8
-        var svg = """
-            <svg viewBox="0 0 \(Self.coordinate(width)) \(Self.coordinate(height))" \
-            width="\(Self.coordinate(width))" height="\(Self.coordinate(height))" role="img" aria-label="\(HTMLText.escape(title))">
-            <title>\(HTMLText.escape(title))</title>\n
-            """
+        var svg = Self.opening(title: title, height: Double(bars.count) * Self.rowHeight + 8)
         for (index, bar) in bars.enumerated() {
-            let y = 4 + Double(index) * Self.rowHeight
-            let barY = y + (Self.rowHeight - Self.barHeight) / 2
-            let textY = Self.coordinate(y + Self.rowHeight / 2 + 4)
-            svg += "<g><title>\(HTMLText.escape(bar.label)): \(HTMLText.escape(bar.caption))</title>"
-            svg += "<text x=\"0\" y=\"\(textY)\" font-size=\"12\">\(HTMLText.escape(HTMLText.truncated(bar.label, width: 32)))</text>"
+            let row = Self.row(index)
+            svg += Self.rowLabel(bar.label, caption: bar.caption, textY: row.textY)
             if let track = bar.track {
-                svg += rect(y: barY, length: Self.length(track, scale: scale), fill: "#dde6f0")
+                svg += Self.rect(x: Self.labelWidth, y: row.barY, length: Self.length(track, scale: scale), fill: "#dde6f0")
             }
-            svg += rect(y: barY, length: Self.length(bar.value, scale: scale), fill: bar.highlighted ? highlightColour : colour)
-            svg += "<text x=\"\(Self.coordinate(Self.labelWidth + Self.barAreaWidth + 6))\" y=\"\(textY)\" font-size=\"12\">"
-            svg += "\(HTMLText.escape(bar.caption))</text></g>\n"
+            let fill = bar.highlighted ? highlightColour : colour
+            svg += Self.rect(x: Self.labelWidth, y: row.barY, length: Self.length(bar.value, scale: scale), fill: fill)
+            svg += Self.rowCaption(bar.caption, textY: row.textY)
         }
         return svg + "</svg>"
     }
+}
 
-    private func rect(y: Double, length: Double, fill: String) -> String {
-        "<rect x=\"\(Self.coordinate(Self.labelWidth))\" y=\"\(Self.coordinate(y))\" width=\"\(Self.coordinate(length))\" "
-            + "height=\"\(Self.coordinate(Self.barHeight))\" fill=\"\(fill)\"/>"
+/// The layout every horizontal bar chart of the report shares (``SVGStackedBarChart``
+/// too): a label column, the bar area, a caption column, one row per bar.
+extension SVGBarChart {
+    /// The `<svg>` element's opening, `height` tall, with its accessible title.
+    static func opening(title: String, height: Double) -> String {
+        let width = labelWidth + barAreaWidth + captionWidth
+        return """
+            <svg viewBox="0 0 \(coordinate(width)) \(coordinate(height))" \
+            width="\(coordinate(width))" height="\(coordinate(height))" role="img" aria-label="\(HTMLText.escape(title))">
+            <title>\(HTMLText.escape(title))</title>\n
+            """
+    }
+
+    /// Where row `index` draws: the top of its bar and the baseline of its texts.
+    static func row(_ index: Int) -> (barY: Double, textY: String) {
+        let y = 4 + Double(index) * rowHeight
+        return (y + (rowHeight - barHeight) / 2, coordinate(y + rowHeight / 2 + 4))
+    }
+
+    /// Opens a row's group: its hover title and its label, truncated to the label column.
+    static func rowLabel(_ label: String, caption: String, textY: String) -> String {
+        "<g><title>\(HTMLText.escape(label)): \(HTMLText.escape(caption))</title>"
+            + "<text x=\"0\" y=\"\(textY)\" font-size=\"12\">\(HTMLText.escape(HTMLText.truncated(label, width: 32)))</text>"
+    }
+
+    /// The caption right of the bar area; closes the row's group.
+    static func rowCaption(_ caption: String, textY: String) -> String {
+        "<text x=\"\(coordinate(labelWidth + barAreaWidth + 6))\" y=\"\(textY)\" font-size=\"12\">\(HTMLText.escape(caption))</text></g>\n"
+    }
+
+    /// One bar (or segment) of the row whose bar top is `y`.
+    static func rect(x: Double, y: Double, length: Double, fill: String) -> String {
+        "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" width=\"\(coordinate(length))\" "
+            + "height=\"\(coordinate(barHeight))\" fill=\"\(fill)\"/>"
     }
 
     /// SVG coordinates with two decimals (drawing precision, not a rounding of data).

@@ -24,35 +24,22 @@ struct SVGStackedBarChart {
     var scale: Double
 
     func render() -> String {
-        let width = SVGBarChart.labelWidth + SVGBarChart.barAreaWidth + SVGBarChart.captionWidth
         let legendY = Double(bars.count) * SVGBarChart.rowHeight + 8
-        let height = legendY + SVGBarChart.rowHeight
         let coordinate = SVGBarChart.coordinate
-        var svg = """
-            <svg viewBox="0 0 \(coordinate(width)) \(coordinate(height))" \
-            width="\(coordinate(width))" height="\(coordinate(height))" role="img" aria-label="\(HTMLText.escape(title))">
-            <title>\(HTMLText.escape(title))</title>\n
-            """
+        var svg = SVGBarChart.opening(title: title, height: legendY + SVGBarChart.rowHeight)
         for (index, bar) in bars.enumerated() {
-            let y = 4 + Double(index) * SVGBarChart.rowHeight
-            let barY = y + (SVGBarChart.rowHeight - SVGBarChart.barHeight) / 2
-            let textY = coordinate(y + SVGBarChart.rowHeight / 2 + 4)
-            svg += "<g><title>\(HTMLText.escape(bar.label)): \(HTMLText.escape(bar.caption))</title>"
-            svg += "<text x=\"0\" y=\"\(textY)\" font-size=\"12\">\(HTMLText.escape(HTMLText.truncated(bar.label, width: 32)))</text>"
+            let row = SVGBarChart.row(index)
+            svg += SVGBarChart.rowLabel(bar.label, caption: bar.caption, textY: row.textY)
             // Each segment starts where the previous one ended; lengths from unrounded sums.
             var start = 0.0
             for (segment, value) in zip(segments, bar.values) {
                 let end = start + max(value, 0)
                 let x = SVGBarChart.labelWidth + SVGBarChart.length(start, scale: scale)
                 let length = SVGBarChart.length(end, scale: scale) - SVGBarChart.length(start, scale: scale)
-                if length > 0 {
-                    svg += "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(barY))\" width=\"\(coordinate(length))\" "
-                        + "height=\"\(coordinate(SVGBarChart.barHeight))\" fill=\"\(segment.colour)\"/>"
-                }
+                if length > 0 { svg += SVGBarChart.rect(x: x, y: row.barY, length: length, fill: segment.colour) }
                 start = end
             }
-            svg += "<text x=\"\(coordinate(SVGBarChart.labelWidth + SVGBarChart.barAreaWidth + 6))\" y=\"\(textY)\" font-size=\"12\">"
-            svg += "\(HTMLText.escape(bar.caption))</text></g>\n"
+            svg += SVGBarChart.rowCaption(bar.caption, textY: row.textY)
         }
         svg += "<g>"
         for (index, segment) in segments.enumerated() {
