@@ -49,12 +49,7 @@ struct CrossCheckAssign: AsyncParsableCommand {
                 print(sheet.renderAssignments(names: names, language: display.lang))
                 return print("\n" + sheet.renderLoads(names: names, language: display.lang))
             }
-            do {
-                try sheet.csvData.write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                Terminal.error("Cannot write \(out): \(error.localizedDescription)")
-                throw ExitCode(1)
-            }
+            try Terminal.write(sheet.csvData, toFile: out)
             print(sheet.renderLoads(names: names, language: display.lang))
             print("Wrote \(out) (\(sheet.plan.assignments.count) points).")
         }

@@ -47,12 +47,7 @@ struct ReportRun {
         )
         page.findings = await findingsOverview(names: names)
         let html = Data(ReportHTML.render(page).utf8)
-        do {
-            try html.write(to: URL(fileURLWithPath: file), options: .atomic)
-        } catch {
-            Terminal.error("Cannot write \(file): \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
+        try Terminal.write(html, toFile: file)
         print("Wrote \(file) (\(html.count) bytes): \(result.framework) v\(result.frameworkVersion) \(result.period.name) \(result.scope.name).")
     }
 }
