@@ -46,7 +46,7 @@ import Testing
             let finding = try #require(lateness.only)
             #expect(finding.sequences == [late.lastSequence] && finding.subcommand == "sc-2" && finding.figures["graceDays"] == 3)
             #expect(abs((finding.figures["daysLate"] ?? 0) - 1.5) < 0.01 && finding.figures["lateRecords"] == 1)
-            #expect(finding.subject == "channel=inspection;code=p-4;subcommand=sc-2;period=2026-10")
+            #expect(finding.subject == "channel=inspection;subcommand=sc-2;period=2026-10")
 
             // A second late inspection of p-4: the next run refreshes the same finding, now of two records.
             let later = try await civitas.submissions.submitInspections(.with {

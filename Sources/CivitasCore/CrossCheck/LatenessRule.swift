@@ -35,15 +35,17 @@ public enum LatenessRule {
             ?? period.end.addingTimeInterval(Double(framework.graceDays) * 86_400)
     }
 
-    /// One finding per responsible party and subject — channel, code, unit, sub-command
-    /// and period — listing every late record of that group, so a block that uploads its
-    /// month a week late gets one finding, not one per record. The finding's identity is
-    /// its rule and subject alone (``Finding/Identity/subject``): records of the group
+    /// One finding per responsible party — channel, unit, sub-command and period — listing
+    /// every late record of that party whatever its code, so a block that uploads its
+    /// month's spreadsheet a week late gets one finding per channel, not one per record or
+    /// per indicator (an office drowning in hundreds of identical "late" findings stops
+    /// reading them). The codes concerned are named in the message. The finding's identity
+    /// is its rule and subject alone (``Finding/Identity/subject``): records of the party
     /// arriving later refresh it (sequences, figures, message) instead of making another.
     ///
-    /// Subject: `channel=…;code=…;unit=…;subcommand=…;period=…`, leaving out `unit` when
-    /// the record names none (every channel but material reports) and `subcommand` for
-    /// records of no block (HQ's units, city-wide feed points). Figures: `lateRecords`,
+    /// Subject: `channel=…;unit=…;subcommand=…;period=…`, leaving out `unit` when the
+    /// record names none (every channel but material reports) and `subcommand` for records
+    /// of no block (HQ's units, city-wide feed points). Figures: `lateRecords`, `codes`,
     /// `firstReceivedAt` and `latestReceivedAt` (milliseconds since 1970), `deadline`
     /// (likewise), `daysLate` (of the latest receipt) and `graceDays`. Ordered by each
     /// group's lowest sequence number.
@@ -58,33 +60,39 @@ public enum LatenessRule {
         }.sorted { $0.sequences[0] < $1.sequences[0] }
     }
 
-    /// Who answers for a late record and what it is about: the grouping key.
+    /// Who answers for a late record: the grouping key.
     private struct Party: Hashable {
         var channel: Channel
-        var code: String
         var unit: String?
         var subcommand: String?
 
         init(_ receipt: Receipt) {
-            (channel, code, unit, subcommand) = (receipt.channel, receipt.code, receipt.unit, receipt.subcommand)
+            (channel, unit, subcommand) = (receipt.channel, receipt.unit, receipt.subcommand)
         }
 
         func subject(period: String) -> String {
-            var pairs = ["channel=\(channel.rawValue)", "code=\(code)"]
+            var pairs = ["channel=\(channel.rawValue)"]
             if let unit { pairs.append("unit=\(unit)") }
             if let subcommand { pairs.append("subcommand=\(subcommand)") }
             return (pairs + ["period=\(period)"]).joined(separator: ";")
         }
 
-        /// `waste-sorting, unit u-03 of sub-command sc-01`, `p-4 of sub-command sc-2`, `aqi, city-wide`.
+        /// `unit u-03 of sub-command sc-01`, `sub-command sc-2`, `city-wide`.
         var described: String {
             switch (unit, subcommand) {
-            case (let unit?, let block?): "\(code), unit \(unit) of sub-command \(block)"
-            case (let unit?, nil): "\(code), unit \(unit)"
-            case (nil, let block?): "\(code) of sub-command \(block)"
-            case (nil, nil): "\(code), city-wide"
+            case (let unit?, let block?): "unit \(unit) of sub-command \(block)"
+            case (let unit?, nil): "unit \(unit)"
+            case (nil, let block?): "sub-command \(block)"
+            case (nil, nil): "city-wide"
             }
         }
+    }
+
+    /// `waste`, `aqi, pm25`, `p-1, p-2, p-3 and 5 more`: the codes of a group's records.
+    private static func codesText(_ late: [Receipt]) -> String {
+        let codes = Array(Set(late.map(\.code))).sorted()
+        let shown = codes.prefix(3).joined(separator: ", ")
+        return codes.count > 3 ? "\(shown) and \(codes.count - 3) more" : shown
     }
 
     private static func finding(_ party: Party, late: [Receipt], deadline: Int64, graceDays: Int, period: String) -> Finding {
@@ -98,11 +106,12 @@ public enum LatenessRule {
         return Finding(
             rule: .lateness, subject: party.subject(period: period), sequences: late.map(\.sequence),
             figures: [
-                "lateRecords": Double(late.count), "firstReceivedAt": Double(first), "latestReceivedAt": Double(latest),
+                "lateRecords": Double(late.count), "codes": Double(Set(late.map(\.code)).count),
+                "firstReceivedAt": Double(first), "latestReceivedAt": Double(latest),
                 "deadline": Double(deadline), "daysLate": days(latest), "graceDays": Double(graceDays),
             ],
             severity: .low, unit: party.unit, subcommand: party.subcommand, period: period,
-            message: "\(records) (\(party.described)) for \(period) arrived \(howLate) after the deadline: "
+            message: "\(records) (\(party.described); \(codesText(late))) for \(period) arrived \(howLate) after the deadline: "
                 + "the period's end plus \(graceDays) grace days.",
             identity: .subject)
     }

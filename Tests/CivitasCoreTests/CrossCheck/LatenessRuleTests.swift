@@ -42,11 +42,12 @@ struct LatenessRuleTests {
         #expect(finding.rule == .lateness && finding.severity == .low)
         #expect(finding.sequences == [42])
         #expect(finding.unit == "u-03" && finding.subcommand == "sc-01")
-        #expect(finding.subject == "channel=material;code=waste;unit=u-03;subcommand=sc-01;period=2026-10")
-        #expect(finding.figures["daysLate"] == 1.5 && finding.figures["graceDays"] == 5 && finding.figures["lateRecords"] == 1)
+        #expect(finding.subject == "channel=material;unit=u-03;subcommand=sc-01;period=2026-10")
+        #expect(finding.figures["daysLate"] == 1.5 && finding.figures["graceDays"] == 5 && finding.figures["lateRecords"] == 1
+            && finding.figures["codes"] == 1)
         #expect(finding.figures["deadline"] == Double(Self.deadline))
         #expect(
-            finding.message == "The material record 42 (waste, unit u-03 of sub-command sc-01) for 2026-10 arrived 1.5 days after the deadline: "
+            finding.message == "The material record 42 (unit u-03 of sub-command sc-01; waste) for 2026-10 arrived 1.5 days after the deadline: "
                 + "the period's end plus 5 grace days.")
     }
 
@@ -69,29 +70,32 @@ struct LatenessRuleTests {
         #expect(waste.figures["lateRecords"] == 2 && waste.figures["daysLate"] == 3)
         #expect(waste.figures["firstReceivedAt"] == Double(Self.deadline + 3 * Self.day))
         #expect(waste.figures["latestReceivedAt"] == Double(Self.deadline + 3 * Self.day))
-        #expect(waste.message.hasPrefix("2 material records (waste, unit u-03 of sub-command sc-01) for 2026-10 arrived 3 days after the deadline"))
+        #expect(waste.message.hasPrefix("2 material records (unit u-03 of sub-command sc-01; waste) for 2026-10 arrived 3 days after the deadline"))
 
         let wave = findings[1]
-        #expect(wave.subject == "channel=survey;code=s-1;subcommand=sc-02;period=2026-10")
+        #expect(wave.subject == "channel=survey;subcommand=sc-02;period=2026-10")
         #expect(wave.sequences == [10, 11, 12] && wave.unit == nil && wave.subcommand == "sc-02")
         // Latest: 6.5 days late; first: 2 h = 2/24 ≈ 0.0833 days late.
         #expect(wave.figures["lateRecords"] == 3 && wave.figures["daysLate"] == 6.5 && wave.figures["graceDays"] == 5)
         #expect(wave.figures["firstReceivedAt"] == Double(Self.deadline + 2 * Self.hour))
         #expect(wave.figures["latestReceivedAt"] == Double(Self.deadline + 6 * Self.day + 12 * Self.hour))
-        #expect(wave.message.hasPrefix("3 survey records (s-1 of sub-command sc-02) for 2026-10 arrived 0.0833 to 6.5 days after the deadline"))
+        #expect(wave.message.hasPrefix("3 survey records (sub-command sc-02; s-1) for 2026-10 arrived 0.0833 to 6.5 days after the deadline"))
     }
 
-    @Test("a unit, a block and a code each make their own group; a city-wide feed names no block")
+    @Test("a unit and a block each make their own group, whatever the codes; a city-wide feed names no block")
     func groupKeys() {
         let late = Self.deadline + Self.day
         let findings = run([
             Self.receipt(1, at: late), Self.receipt(2, at: late, unit: "u-04"), Self.receipt(3, at: late, code: "volume"),
             Self.receipt(4, .feed, at: late, code: "aqi", unit: nil, subcommand: nil),
-            Self.receipt(5, .feed, at: late, code: "aqi", unit: nil, subcommand: nil),
+            Self.receipt(5, .feed, at: late, code: "pm25", unit: nil, subcommand: nil),
+            Self.receipt(6, .feed, at: late, code: "aqi", unit: nil, subcommand: nil),
         ])
-        #expect(findings.map(\.sequences) == [[1], [2], [3], [4, 5]])
-        #expect(findings[3].subject == "channel=feed;code=aqi;period=2026-10" && findings[3].subcommand == nil)
-        #expect(findings[3].message.hasPrefix("2 feed records (aqi, city-wide)"))
+        // u-03's waste and volume reports are one party's: one finding naming both codes.
+        #expect(findings.map(\.sequences) == [[1, 3], [2], [4, 5, 6]])
+        #expect(findings[0].figures["codes"] == 2 && findings[0].message.contains("; volume, waste)"))
+        #expect(findings[2].subject == "channel=feed;period=2026-10" && findings[2].subcommand == nil)
+        #expect(findings[2].message.hasPrefix("3 feed records (city-wide; aqi, pm25)"))
     }
 
     @Test("the id stays when more late records of the group arrive, so a re-run refreshes the finding")

@@ -155,7 +155,7 @@ struct CrossCheckInputTests {
         let finding = try #require(findings.only)
         #expect(finding.sequences == [planted.late] && finding.figures["daysLate"] == 1 && finding.figures["graceDays"] == 3)
         // A city-wide feed point: no unit and no block in the subject; a group of one.
-        #expect(finding.subject == "channel=feed;code=aqi;period=2026-10" && finding.figures["lateRecords"] == 1)
+        #expect(finding.subject == "channel=feed;period=2026-10" && finding.figures["lateRecords"] == 1)
     }
 
     @Test("every rule at once finds the union; the run reads every record of the period up to the cut-off")
