@@ -18,17 +18,37 @@ enum Binaries {
 }
 
 /// Output collected from a child process's pipe as it arrives.
+///
+/// A plain thread does blocking reads until end of file. Not `readabilityHandler`: on Linux
+/// that is a dispatch source on the descriptor, and a pipe closed while its source is still
+/// registered crashed the whole test process in libdispatch's event loop (signal 11 in
+/// `_dispatch_event_loop_drain`) once enough processes ran in parallel. Not a task either:
+/// a blocking read would hold one of the cooperative pool's few threads.
 final class OutputCollector: Sendable {
     private let buffer = Mutex(Data())
+    private let ended = Mutex(false)
 
     init(_ pipe: Pipe) {
-        pipe.fileHandleForReading.readabilityHandler = { [self] handle in
-            let data = handle.availableData
-            buffer.withLock { $0.append(data) }
+        let handle = pipe.fileHandleForReading
+        let thread = Thread { [self] in
+            while case let data = handle.availableData, !data.isEmpty {
+                buffer.withLock { $0.append(data) }
+            }
+            ended.withLock { $0 = true }
         }
+        thread.start()
     }
 
     var text: String { String(decoding: buffer.withLock { $0 }, as: UTF8.self) }
+
+    /// Waits until the writing side closed (the process and any child holding the pipe
+    /// exited), at most `seconds`.
+    func waitForEnd(seconds: Double = 10) async throws {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while !ended.withLock({ $0 }), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+    }
 }
 
 /// A civitasd process, as an operator runs it.
@@ -128,13 +148,10 @@ func run(_ executable: String, _ arguments: [String], environment: [String: Stri
         process.terminationHandler = { _ in continuation.resume() }
         do { try process.run() } catch { continuation.resume(throwing: error) }
     }
-    // Let the pipes drain what the process wrote just before exiting.
-    try await Task.sleep(for: .milliseconds(20))
-    out.fileHandleForReading.readabilityHandler = nil
-    err.fileHandleForReading.readabilityHandler = nil
-    let rest = (String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
-                String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-    return CommandResult(status: process.terminationStatus, stdout: stdout.text + rest.0, stderr: stderr.text + rest.1)
+    // Everything the process wrote before exiting is read once its pipes reach end of file.
+    try await stdout.waitForEnd()
+    try await stderr.waitForEnd()
+    return CommandResult(status: process.terminationStatus, stdout: stdout.text, stderr: stderr.text)
 }
 
 struct ProcessFailure: Error, CustomStringConvertible {
