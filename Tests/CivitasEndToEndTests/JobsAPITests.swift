@@ -45,7 +45,12 @@ import Workers
 
     @Test func watchStreamsProgressUntilTheJobSucceeds() async throws {
         try await withCity { city in
-            let job = try await city.queue.enqueue(NewJob(tenant: try TenantID(city.tenant), kind: "probe", argumentsJSON: #"{"seconds": 0.5}"#))
+            // Due in a second and running for two: the watch is attached before the job starts
+            // and sees it run, even when a loaded machine (the whole suite on two cores) is slow
+            // to connect — a 0.5 s job that started at once had finished before the first update.
+            let job = try await city.queue.enqueue(NewJob(
+                tenant: try TenantID(city.tenant), kind: "probe", argumentsJSON: #"{"seconds": 2}"#, runAt: Date().addingTimeInterval(1)
+            ))
             let updates = try await city.server.with(token: city.reader) { civitas in
                 try await civitas.jobs.watchJob(.with { $0.id = job.id }) { response in
                     var seen: [Civitas_V1_Job] = []
