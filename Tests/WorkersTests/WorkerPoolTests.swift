@@ -130,11 +130,12 @@ struct WorkerPoolTests {
     }
 
     @Test func probeProgressIsVisibleWhileItRuns() async throws {
+        // Two seconds of running, so a poll on a loaded machine still catches it mid-way.
         let fixture = try QueueFixture()
         defer { fixture.tearDown() }
         let pool = fixture.pool([ProbeJob()])
         pool.start()
-        let job = try await fixture.queue.enqueue(NewJob(tenant: tenant("city-a"), kind: "probe", argumentsJSON: #"{"seconds": 0.5}"#))
+        let job = try await fixture.queue.enqueue(NewJob(tenant: tenant("city-a"), kind: "probe", argumentsJSON: #"{"seconds": 2}"#))
         try await waitUntil("progress is reported") {
             let current = try await fixture.queue.job(job.id, tenant: tenant("city-a"))
             return current.state == .running && current.progress > 0 && current.progressMessage.hasPrefix("step ")
