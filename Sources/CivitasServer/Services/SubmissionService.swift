@@ -219,8 +219,7 @@ struct SubmissionService: Civitas_V1_SubmissionService.ServiceProtocol {
 
     private func tenantTimeZone(_ principal: Principal, _ requested: String) async throws -> TimeZone {
         let (tenant, _) = try AccessPolicy.authorize(principal, .readIdentity, requestedTenant: requested)
-        let zone = try await environment.catalog.tenant(tenant)?.timeZone
-        return zone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "Asia/Shanghai")!
+        return try await environment.catalog.timeZone(of: tenant)
     }
 }
 
