@@ -157,8 +157,9 @@ let package = Package(
             dependencies: ["Workers", "CivitasCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
-        // ops/bench/evaluate: the evaluation of the city and every sub-command over a stopped
-        // server's data directory, and a re-evaluation after one new record.
+        // ops/bench/evaluate and ops/bench/crosscheck: the evaluation of the city and every
+        // sub-command over a stopped server's data directory, a re-evaluation after one new
+        // record, and every cross-check rule over the same period.
         .executableTarget(
             name: "civitas-bench-evaluate",
             dependencies: [
@@ -166,13 +167,6 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSettings
-        ),
-        // ops/bench/crosscheck: every cross-check rule over the same period, against the
-        // evaluation of the city and every sub-command.
-        .executableTarget(
-            name: "civitas-bench-crosscheck",
-            dependencies: ["CivitasCore", "CivitasStorage", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         // ops/bench/submit: concurrent single-record unary submissions vs a bare unary call.
