@@ -76,7 +76,7 @@ struct BenchEvaluate {
     static func submitOneSurveyResponse(_ database: TenantDatabase, _ framework: Framework, _ period: Period) async throws {
         guard let survey = framework.surveys.first else { throw CivitasError(.internal, "The framework declares no survey.") }
         let submittedAt = period.start.addingTimeInterval(period.end.timeIntervalSince(period.start) / 2)
-        let answers = Dictionary(uniqueKeysWithValues: survey.questions.sorted().enumerated().map { ($1, UInt32(1 + $0 % 5)) })
+        let answers = survey.questions.sorted().enumerated().map { SurveyAnswer(question: $1, answer: UInt32(1 + $0 % 5)) }
         let response = SurveyResponse(
             key: "bench-late-response", survey: survey.code, respondent: "bench-late-respondent", subcommand: nil,
             submittedAt: submittedAt, durationSeconds: survey.minimumDurationSeconds + 60, answers: answers

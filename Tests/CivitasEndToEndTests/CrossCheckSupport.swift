@@ -63,7 +63,7 @@ enum CrossCheckSample {
         .with {
             $0.key = key; $0.survey = "s-1"; $0.respondent = "r-\(key)"; $0.subcommand = subcommand
             $0.submittedAt = Google_Protobuf_Timestamp(date: at(month: 10, day)); $0.durationSeconds = 180
-            $0.answers = Dictionary(uniqueKeysWithValues: answers.enumerated().map { ("q\($0.offset + 1)", $0.element) })
+            $0.answers = answers.enumerated().map { item in .with { $0.question = "q\(item.offset + 1)"; $0.answer = item.element } }
         }
     }
 

@@ -31,7 +31,7 @@ enum EvaluationSample {
         .with {
             $0.key = key; $0.survey = "s-1"; $0.respondent = "r-\(key)"; $0.subcommand = subcommand
             $0.submittedAt = Google_Protobuf_Timestamp(date: Self.day(day)); $0.durationSeconds = 180
-            $0.answers = ["q1": q1, "q2": 3, "q3": 4]
+            $0.answers = [("q1", q1), ("q2", 3), ("q3", 4)].map { item in .with { $0.question = item.0; $0.answer = item.1 } }
         }
     }
 

@@ -64,6 +64,11 @@ import Testing
             return .survey(response)
         }, field: "survey", reason: "is not declared"),
         Case(description: "unknown question", channel: "survey", bad: { .survey(Sample.survey($0, answers: ["q1": 4, "q9": 3])) }, field: "answers[q9]", reason: "has no question q9"),
+        Case(description: "question answered twice", channel: "survey", bad: { key in
+            var response = Sample.survey(key)
+            response.answers.append(.with { $0.question = "q2"; $0.answer = 1 })
+            return .survey(response)
+        }, field: "answers[q2]", reason: "question q2 is answered twice"),
         Case(description: "answer out of 1-5", channel: "survey", bad: { .survey(Sample.survey($0, answers: ["q1": 6])) }, field: "answers[q1]", reason: "is not an answer from 1 to 5"),
         Case(description: "response in the future", channel: "survey", bad: { .survey(Sample.survey($0, at: future)) }, field: "submitted_at", reason: "lies in the future"),
         Case(description: "unknown sub-command", channel: "survey", bad: { .survey(Sample.survey($0, subcommand: "sc-none")) }, field: "subcommand", reason: "does not exist"),

@@ -24,7 +24,8 @@ enum Sample {
     static func survey(_ key: String, subcommand: String = "sc-1", answers: [String: UInt32] = ["q1": 4, "q2": 5, "q3": 3], at date: Date = yesterday) -> Civitas_V1_SurveyResponse {
         .with {
             $0.key = key; $0.survey = "s-1"; $0.respondent = "r-\(key)"; $0.subcommand = subcommand
-            $0.submittedAt = Google_Protobuf_Timestamp(date: date); $0.durationSeconds = 180; $0.answers = answers
+            $0.submittedAt = Google_Protobuf_Timestamp(date: date); $0.durationSeconds = 180
+            $0.answers = answers.sorted { $0.key < $1.key }.map { entry in .with { $0.question = entry.key; $0.answer = entry.value } }
         }
     }
 

@@ -3,7 +3,7 @@ import Foundation
 /// The canonical bytes of a record's content — everything but its idempotency key — so
 /// that "the same key with the same content" has one exact meaning, and so that stored
 /// records can be re-hashed later to detect tampering. Strings are length-prefixed,
-/// numbers fixed-width big-endian, times whole milliseconds, maps sorted by key: the
+/// numbers fixed-width big-endian, times whole milliseconds, answers sorted by question: the
 /// bytes depend on the content alone, never on field order or the sender's encoder.
 public enum CanonicalContent {
     public static func bytes(of report: MaterialReport) -> [UInt8] {
@@ -58,9 +58,10 @@ public enum CanonicalContent {
         writer.time(response.submittedAt)
         writer.integer(Int64(response.durationSeconds))
         writer.integer(Int64(response.answers.count))
-        for (question, answer) in response.answers.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            writer.string(question)
-            writer.integer(Int64(answer))
+        // Already in question order (see SurveyResponse.answers).
+        for answer in response.answers {
+            writer.string(answer.question)
+            writer.integer(Int64(answer.answer))
         }
         return writer.bytes
     }

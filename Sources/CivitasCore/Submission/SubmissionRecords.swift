@@ -99,12 +99,14 @@ public struct SurveyResponse: Hashable, Sendable {
     public var subcommand: String?
     public var submittedAt: Date
     public var durationSeconds: UInt32
-    /// Question code → answer 1…5.
-    public var answers: [String: UInt32]
+    /// The answers in question order (UTF-8 byte order of the codes), the order canonical
+    /// content and storage use; a question given twice stays twice, for the validator to
+    /// refuse.
+    public private(set) var answers: [SurveyAnswer]
 
     public init(
         key: String, survey: String, respondent: String, subcommand: String?, submittedAt: Date,
-        durationSeconds: UInt32, answers: [String: UInt32]
+        durationSeconds: UInt32, answers: [SurveyAnswer]
     ) {
         self.key = key
         self.survey = survey
@@ -112,7 +114,53 @@ public struct SurveyResponse: Hashable, Sendable {
         self.subcommand = subcommand
         self.submittedAt = submittedAt
         self.durationSeconds = durationSeconds
-        self.answers = answers
+        self.answers = SurveyAnswer.inQuestionOrder(answers)
+    }
+}
+
+/// One answered question of a survey response.
+public struct SurveyAnswer: Hashable, Sendable {
+    public var question: String
+    /// 1…5 when valid.
+    public var answer: UInt32
+
+    public init(question: String, answer: UInt32) {
+        self.question = question
+        self.answer = answer
+    }
+
+    /// `answers` sorted by question code bytes, stably. Clients send them in column order,
+    /// which is nearly sorted (q1, q2, …, q10 only needs q10 moved): an insertion sort
+    /// does that in about one pass.
+    static func inQuestionOrder(_ answers: [SurveyAnswer]) -> [SurveyAnswer] {
+        var sorted = answers
+        var index = 1
+        while index < sorted.count {
+            let moving = sorted[index]
+            var slot = index
+            while slot > 0, moving.question.utf8Precedes(sorted[slot - 1].question) {
+                sorted[slot] = sorted[slot - 1]
+                slot -= 1
+            }
+            if slot != index { sorted[slot] = moving }
+            index += 1
+        }
+        return sorted
+    }
+}
+
+extension String {
+    /// Byte-wise (UTF-8) order, the one canonical content and storage use; unlike `<`, it
+    /// does not depend on Unicode normalization.
+    func utf8Precedes(_ other: String) -> Bool {
+        var (a, b) = (self, other)
+        return a.withUTF8 { left in
+            b.withUTF8 { right in
+                let common = min(left.count, right.count)
+                let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+                return order < 0 || (order == 0 && left.count < right.count)
+            }
+        }
     }
 }
 

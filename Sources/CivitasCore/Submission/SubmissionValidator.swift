@@ -139,16 +139,19 @@ public struct SubmissionValidator: Sendable {
         var problems = keyProblems(response.key)
         if let survey = codes.surveys[response.survey] {
             if response.answers.isEmpty { problems.append(("answers", "a response answers at least one question")) }
-            var answerProblems: Problems = []
-            for (question, answer) in response.answers {
-                if !survey.questions.contains(question) {
-                    answerProblems.append(("answers[\(question.prefix(64))]", "survey \(survey.code) has no question \(question.prefix(64))"))
-                } else if !(1...5).contains(answer) {
-                    answerProblems.append(("answers[\(question)]", "\(answer) is not an answer from 1 to 5"))
+            // Answers come in question order, so a question given twice is two neighbours.
+            var previous: String?
+            for item in response.answers {
+                let question = item.question
+                if question == previous {
+                    problems.append(("answers[\(question.prefix(64))]", "question \(question.prefix(64)) is answered twice"))
+                } else if !survey.questions.contains(question) {
+                    problems.append(("answers[\(question.prefix(64))]", "survey \(survey.code) has no question \(question.prefix(64))"))
+                } else if !(1...5).contains(item.answer) {
+                    problems.append(("answers[\(question)]", "\(item.answer) is not an answer from 1 to 5"))
                 }
+                previous = question
             }
-            // Dictionary order varies from run to run; problems are listed in question order.
-            problems += answerProblems.sorted { $0.field < $1.field }
         } else {
             problems.append(("survey", "survey \"\(response.survey.prefix(64))\" is not declared"))
         }

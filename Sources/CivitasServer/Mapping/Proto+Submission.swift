@@ -8,12 +8,22 @@ import SwiftProtobuf
 // records are stored and hashed with, so a record reads back exactly as it was hashed.
 
 extension Google_Protobuf_Timestamp {
-    var milliseconds: Date { Date(unixMilliseconds: seconds * 1000 + Int64(nanos / 1_000_000)) }
+    var milliseconds: Date { Date(wireSeconds: seconds, nanos: nanos) }
 
     init(milliseconds date: Date) {
         let ms = date.unixMilliseconds
         let seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
         self.init(seconds: seconds, nanos: Int32((ms - seconds * 1000) * 1_000_000))
+    }
+}
+
+extension Date {
+    /// A wire timestamp at whole milliseconds. Seconds beyond ±10¹² (over 30,000 years)
+    /// are clamped there rather than overflowing: such a time is refused by the validator
+    /// as in the future or far past, never a crash.
+    init(wireSeconds seconds: Int64, nanos: Int32) {
+        let limit: Int64 = 1_000_000_000_000
+        self.init(unixMilliseconds: min(max(seconds, -limit), limit) * 1000 + Int64(nanos / 1_000_000))
     }
 }
 
@@ -82,7 +92,8 @@ extension SurveyResponse {
         self.init(
             key: message.key, survey: message.survey, respondent: message.respondent,
             subcommand: message.subcommand.isEmpty ? nil : message.subcommand, submittedAt: message.submittedAt.milliseconds,
-            durationSeconds: message.durationSeconds, answers: message.answers
+            durationSeconds: message.durationSeconds,
+            answers: message.answers.map { SurveyAnswer(question: $0.question, answer: $0.answer) }
         )
     }
 }
@@ -96,7 +107,7 @@ extension Civitas_V1_SurveyResponse {
         subcommand = response.subcommand ?? ""
         submittedAt = Google_Protobuf_Timestamp(milliseconds: response.submittedAt)
         durationSeconds = response.durationSeconds
-        answers = response.answers
+        answers = response.answers.map { answer in .with { $0.question = answer.question; $0.answer = answer.answer } }
     }
 }
 

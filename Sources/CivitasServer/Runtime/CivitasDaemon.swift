@@ -58,16 +58,18 @@ public final class CivitasDaemon: Service, Sendable {
             catalog: catalog, tenants: tenants, logger: logger, now: configuration.now,
             scratchDirectory: configuration.scratchDirectory
         )
+        let submission = SubmissionService(
+            environment: environment, maximumEvidenceBytes: configuration.maximumEvidenceBytes,
+            reevaluation: EvaluationTrigger(queue: jobs.queue, logger: logger)
+        )
         let services: [any RegistrableRPCService] = [
             IdentityService(environment: environment),
             TenantAdminService(environment: environment),
             OrganizationService(environment: environment),
             JobService(environment: environment, jobs: jobs),
             ScheduleService(environment: environment, jobs: jobs),
-            SubmissionService(
-                environment: environment, maximumEvidenceBytes: configuration.maximumEvidenceBytes,
-                reevaluation: EvaluationTrigger(queue: jobs.queue, logger: logger)
-            ),
+            submission,
+            SurveyUploadRoute(service: submission),
             FrameworkService(environment: environment),
             EvaluationService(environment: environment, jobs: jobs),
             CrossCheckService(environment: environment, jobs: jobs),

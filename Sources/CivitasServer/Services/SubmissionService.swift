@@ -20,7 +20,7 @@ struct SubmissionService: Civitas_V1_SubmissionService.ServiceProtocol {
         let message = request.message
         return try await unary(request.metadata, context, .submitMaterials, tenant: message.tenant, dryRun: message.dryRun,
                                records: message.reports.count) { intake in
-            try await intake.materials(message.reports, batch: 0, dryRun: message.dryRun)
+            try await intake.store(intake.materials(message.reports, batch: 0, dryRun: message.dryRun))
         }
     }
 
@@ -30,18 +30,29 @@ struct SubmissionService: Civitas_V1_SubmissionService.ServiceProtocol {
         let message = request.message
         return try await unary(request.metadata, context, .submitInspections, tenant: message.tenant, dryRun: message.dryRun,
                                records: message.records.count) { intake in
-            try await intake.inspections(message.records, batch: 0, dryRun: message.dryRun)
+            try await intake.store(intake.inspections(message.records, batch: 0, dryRun: message.dryRun))
         }
     }
 
+    /// The generated route; the server itself routes survey uploads to
+    /// ``submitSurveys(metadata:messages:context:)`` through ``SurveyUploadRoute``, which
+    /// decodes the wire bytes directly.
     func submitSurveyResponses(
         request: StreamingServerRequest<Civitas_V1_SubmitSurveyResponsesRequest>, context: ServerContext
     ) async throws -> ServerResponse<Civitas_V1_SubmitResponse> {
-        try await environment.handle(request.metadata, context) { principal in
+        try await submitSurveys(
+            metadata: request.metadata, messages: RPCAsyncSequence(wrapping: request.messages.map(SurveyUpload.init)), context: context
+        )
+    }
+
+    func submitSurveys(
+        metadata: Metadata, messages: RPCAsyncSequence<SurveyUpload, any Error>, context: ServerContext
+    ) async throws -> ServerResponse<Civitas_V1_SubmitResponse> {
+        try await environment.handle(metadata, context) { principal in
             try await stream(
-                request.messages, principal, .submitSurveys, context, tenant: \.tenant, dryRun: \.dryRun, count: \.responses.count
+                messages, principal, .submitSurveys, context, tenant: \.tenant, dryRun: \.dryRun
             ) { intake, message, batch in
-                try await intake.surveys(message.responses, batch: batch, dryRun: message.dryRun)
+                try intake.surveys(message.responses, batch: batch, dryRun: message.dryRun)
             }
         }
     }
@@ -51,9 +62,9 @@ struct SubmissionService: Civitas_V1_SubmissionService.ServiceProtocol {
     ) async throws -> ServerResponse<Civitas_V1_SubmitResponse> {
         try await environment.handle(request.metadata, context) { principal in
             try await stream(
-                request.messages, principal, .submitFeeds, context, tenant: \.tenant, dryRun: \.dryRun, count: \.points.count
+                request.messages, principal, .submitFeeds, context, tenant: \.tenant, dryRun: \.dryRun
             ) { intake, message, batch in
-                try await intake.feeds(message.points, batch: batch, dryRun: message.dryRun)
+                try intake.feeds(message.points, batch: batch, dryRun: message.dryRun)
             }
         }
     }
@@ -175,12 +186,12 @@ struct SubmissionService: Civitas_V1_SubmissionService.ServiceProtocol {
     }
 
     /// A client-streaming upload: every message is one batch, stored (or refused) before
-    /// the next is read, so an interrupted upload keeps every batch already acknowledged
+    /// the next is stored, so an interrupted upload keeps every batch already acknowledged
     /// and a re-send with the same keys only repeats them.
     private func stream<Message: Sendable>(
         _ messages: RPCAsyncSequence<Message, any Error>, _ principal: Principal, _ action: TenantAction, _ context: ServerContext,
-        tenant tenantOf: (Message) -> String, dryRun dryRunOf: (Message) -> Bool, count countOf: (Message) -> Int,
-        _ process: @Sendable (SubmissionIntake, Message, Int) async throws -> IntakeResult
+        tenant tenantOf: (Message) -> String, dryRun dryRunOf: (Message) -> Bool,
+        _ check: (SubmissionIntake, Message, Int) throws -> CheckedBatch
     ) async throws -> ServerResponse<Civitas_V1_SubmitResponse> {
         var iterator = messages.makeAsyncIterator()
         guard let first = try await iterator.next() else { return ServerResponse(message: Civitas_V1_SubmitResponse()) }
@@ -188,24 +199,28 @@ struct SubmissionService: Civitas_V1_SubmissionService.ServiceProtocol {
         return try await withIntake(principal, action, tenant: tenant) { intake in
             var intake = intake
             var tally = SubmitTally(dryRun: dryRunOf(first))
-            var next: Message? = first
-            var batch = 0
-            while let message = next {
-                if context.cancellation.isCancelled { throw CancellationError() }
+            // Each batch is received, decoded and checked while the one before it is being
+            // written and committed: the halves of the work overlap on two cores. Batches
+            // are still stored, counted and acknowledged in order.
+            func checked(_ message: Message, _ number: Int) throws -> CheckedBatch {
                 guard tenantOf(message).isEmpty || tenantOf(message) == tenant else {
-                    throw CivitasError.invalidArgument("Batch \(batch) names another tenant than the first batch of this upload.")
+                    throw CivitasError.invalidArgument("Batch \(number) names another tenant than the first batch of this upload.")
                 }
                 intake.restamp(environment.now())
-                // While this batch is validated and committed, the next one is received and
-                // decoded: the two halves of the work overlap on two cores. Batches are still
-                // counted, and acknowledged, in order.
-                let (current, number) = (intake, batch)
-                async let result = process(current, message, number)
-                next = try await iterator.next()
+                return try check(intake, message, number)
+            }
+            var pending = try checked(first, 0)
+            while true {
+                if context.cancellation.isCancelled { throw CancellationError() }
+                let (storing, current) = (intake, pending)
+                async let result = storing.store(current)
+                let next = try await iterator.next()
+                let upcoming = try next.map { try checked($0, pending.number + 1) }
                 let outcome = try await result
-                await landed(outcome, in: current)
-                tally.add(outcome, records: countOf(message))
-                batch += 1
+                await landed(outcome, in: storing)
+                tally.add(outcome, records: pending.records)
+                guard let upcoming else { break }
+                pending = upcoming
             }
             return ServerResponse(message: tally.response)
         }

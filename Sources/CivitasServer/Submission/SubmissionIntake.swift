@@ -5,9 +5,11 @@ import Crypto
 import Foundation
 import SwiftProtobuf
 
-/// Takes one batch of one channel through the door: validates every record (listing
-/// every problem), hashes the valid ones' canonical content, and hands the batch to the
-/// tenant's database, which stores it whole or not at all.
+/// Takes one batch of one channel through the door in two steps: `materials`, `surveys`
+/// … validate every record (listing every problem) and hash the valid ones' canonical
+/// content; ``store(_:)`` hands a valid batch to the tenant's database, which stores it
+/// whole or not at all. Two steps, so that an upload stream checks its next batch while
+/// the previous one is being written.
 struct SubmissionIntake: Sendable {
     /// More records than this in one message is refused: split the upload.
     static let maximumBatch = 10_000
@@ -15,6 +17,8 @@ struct SubmissionIntake: Sendable {
     let database: TenantDatabase
     private(set) var validator: SubmissionValidator
     let calendar: Calendar
+    /// Local days of record times, cached for the whole upload.
+    let days: LocalDays
     let principal: Principal
     private(set) var receivedAt: Date
 
@@ -22,6 +26,7 @@ struct SubmissionIntake: Sendable {
         self.database = database
         self.validator = validator
         self.calendar = calendar
+        days = LocalDays(calendar: calendar)
         self.principal = principal
         self.receivedAt = receivedAt
     }
@@ -36,30 +41,27 @@ struct SubmissionIntake: Sendable {
         SHA256.hash(data: data).hexString
     }
 
-    func materials(_ messages: [Civitas_V1_MaterialReport], batch: Int, dryRun: Bool) async throws -> IntakeResult {
-        try await process(messages.map(MaterialReport.init), batch: batch, dryRun: dryRun, key: \.key) { report in
+    func materials(_ messages: [Civitas_V1_MaterialReport], batch: Int, dryRun: Bool) throws -> CheckedBatch {
+        try checkBatch(messages.map(MaterialReport.init), batch: batch, dryRun: dryRun, key: \.key) { report in
             let (problems, period) = validator.check(report)
             return (problems, period, CanonicalContent.bytes(of: report), period.map(span))
         } wrap: { .materials($0) }
     }
 
-    func inspections(_ messages: [Civitas_V1_InspectionRecord], batch: Int, dryRun: Bool) async throws -> IntakeResult {
-        let days = LocalDays(calendar: calendar)
-        return try await process(messages.map(InspectionRecord.init), batch: batch, dryRun: dryRun, key: \.key) { record in
+    func inspections(_ messages: [Civitas_V1_InspectionRecord], batch: Int, dryRun: Bool) throws -> CheckedBatch {
+        try checkBatch(messages.map(InspectionRecord.init), batch: batch, dryRun: dryRun, key: \.key) { record in
             (validator.check(record), nil, CanonicalContent.bytes(of: record), Self.span(days.day(of: record.observedAt)))
         } wrap: { .inspections($0) }
     }
 
-    func surveys(_ messages: [Civitas_V1_SurveyResponse], batch: Int, dryRun: Bool) async throws -> IntakeResult {
-        let days = LocalDays(calendar: calendar)
-        return try await process(messages.map(SurveyResponse.init), batch: batch, dryRun: dryRun, key: \.key) { response in
+    func surveys(_ responses: [SurveyResponse], batch: Int, dryRun: Bool) throws -> CheckedBatch {
+        try checkBatch(responses, batch: batch, dryRun: dryRun, key: \.key) { response in
             (validator.check(response), nil, CanonicalContent.bytes(of: response), Self.span(days.day(of: response.submittedAt)))
         } wrap: { .surveys($0) }
     }
 
-    func feeds(_ messages: [Civitas_V1_FeedPoint], batch: Int, dryRun: Bool) async throws -> IntakeResult {
-        let days = LocalDays(calendar: calendar)
-        return try await process(messages.map(FeedPoint.init), batch: batch, dryRun: dryRun, key: \.key) { point in
+    func feeds(_ messages: [Civitas_V1_FeedPoint], batch: Int, dryRun: Bool) throws -> CheckedBatch {
+        try checkBatch(messages.map(FeedPoint.init), batch: batch, dryRun: dryRun, key: \.key) { point in
             (validator.check(point), nil, CanonicalContent.bytes(of: point), Self.span(days.day(of: point.observedAt)))
         } wrap: { .feeds($0) }
     }
@@ -72,13 +74,11 @@ struct SubmissionIntake: Sendable {
         DaySpan(first: calendar.localDay(period.start), last: calendar.localDay(period.end.addingTimeInterval(-0.001)))
     }
 
-    private func process<Record: Sendable>(
+    private func checkBatch<Record: Sendable>(
         _ records: [Record], batch: Int, dryRun: Bool, key: KeyPath<Record, String>,
         check: (Record) -> (problems: SubmissionValidator.Problems, period: Period?, canonical: [UInt8], span: DaySpan?),
         wrap: ([PreparedRecord<Record>]) -> SubmissionBatch
-    ) async throws -> IntakeResult {
-        var outcome = Civitas_V1_BatchOutcome()
-        outcome.batch = UInt32(batch)
+    ) throws -> CheckedBatch {
         guard records.count <= Self.maximumBatch else {
             throw CivitasError.invalidArgument(
                 "Batch \(batch) holds \(records.count) records; send at most \(Self.maximumBatch) per message."
@@ -98,17 +98,42 @@ struct SubmissionIntake: Sendable {
             }
         }
         // A batch with any invalid record is refused before it reaches the database.
-        if !problems.isEmpty {
+        let content: CheckedBatch.Content = problems.isEmpty ? .valid(wrap(prepared)) : .refused(problems)
+        return CheckedBatch(number: batch, records: records.count, dryRun: dryRun, receivedAt: receivedAt, content: content)
+    }
+
+    /// Stores a checked batch (a refused one reaches no database) and returns once durable.
+    func store(_ checked: CheckedBatch) async throws -> IntakeResult {
+        var outcome = Civitas_V1_BatchOutcome()
+        outcome.batch = UInt32(checked.number)
+        switch checked.content {
+        case .refused(let problems):
             outcome.errors = problems.map(Civitas_V1_RecordError.init)
             return IntakeResult(outcome: outcome, lastSequence: nil)
+        case .valid(let batch):
+            let stored = try await database.submit(batch, principal: principal.credentialID, receivedAt: checked.receivedAt, dryRun: checked.dryRun)
+            outcome.stored = UInt32(stored.stored)
+            outcome.repeated = UInt32(stored.repeated)
+            outcome.errors = stored.problems.map(Civitas_V1_RecordError.init)
+            if !stored.problems.isEmpty { outcome.stored = 0 }
+            return IntakeResult(outcome: outcome, lastSequence: checked.dryRun ? nil : stored.sequences?.upperBound)
         }
-        let stored = try await database.submit(wrap(prepared), principal: principal.credentialID, receivedAt: receivedAt, dryRun: dryRun)
-        outcome.stored = UInt32(stored.stored)
-        outcome.repeated = UInt32(stored.repeated)
-        outcome.errors = stored.problems.map(Civitas_V1_RecordError.init)
-        if !stored.problems.isEmpty { outcome.stored = 0 }
-        return IntakeResult(outcome: outcome, lastSequence: dryRun ? nil : stored.sequences?.upperBound)
     }
+}
+
+/// A batch after the door's checks: every record valid and hashed, or the problems that
+/// refuse it whole.
+struct CheckedBatch: Sendable {
+    enum Content: Sendable {
+        case valid(SubmissionBatch)
+        case refused([RecordProblem])
+    }
+
+    var number: Int
+    var records: Int
+    var dryRun: Bool
+    var receivedAt: Date
+    var content: Content
 }
 
 /// One batch's outcome, and the highest sequence it stored (nil when it stored nothing).

@@ -56,10 +56,10 @@ struct RecordWriter {
         next = try Int64.fetchOne(db, sql: "SELECT last FROM sequence_counter WHERE id = 1") ?? 0
         let first = next + 1
         switch batch {
-        case .materials(let records): try each(records, table: "material_report") { try $0.insertMaterial($1) }
-        case .inspections(let records): try each(records, table: "inspection_record") { try $0.insertInspection($1) }
-        case .surveys(let records): try each(records, table: "survey_response") { try $0.insertSurvey($1) }
-        case .feeds(let records): try each(records, table: "feed_point") { try $0.insertFeed($1) }
+        case .materials(let records): try each(records, Self.materialRow) { try $0.insertMaterial($1, $2) }
+        case .inspections(let records): try each(records, Self.inspectionRow) { try $0.insertInspection($1, $2) }
+        case .surveys(let records): try each(records, Self.surveyRow) { try $0.insertSurvey($1, $2) }
+        case .feeds(let records): try each(records, Self.feedRow) { try $0.insertFeed($1, $2) }
         }
         if outcome.problems.isEmpty, next >= first {
             outcome.sequences = first...next
@@ -76,38 +76,45 @@ struct RecordWriter {
     /// Inserts each record unless its key is already taken: by the same content (a
     /// repeat, ignored) or by other content (a problem that refuses the batch).
     private mutating func each<Record>(
-        _ records: [PreparedRecord<Record>], table: String,
-        insert: (inout RecordWriter, PreparedRecord<Record>) throws -> Bool
+        _ records: [PreparedRecord<Record>], _ row: RowInsert,
+        insert: (inout RecordWriter, DirectInsert, PreparedRecord<Record>) throws -> Bool
     ) throws where Record: Sendable & KeyedRecord {
-        let existing = try db.cachedStatement(sql: "SELECT sequence, content_sha256 FROM \(table) WHERE key = ?")
-        var seenInBatch: [String: (index: Int, hash: Data)] = [:]
+        let existing = try db.cachedStatement(sql: "SELECT sequence, content_sha256 FROM \(row.table) WHERE key = ?")
+        // Looked up once per batch, not once per record: finding a cached statement hashes
+        // its SQL text, which costs more than binding the row.
+        let statement = DirectInsert(statement: try db.cachedStatement(sql: row.sql))
+        // A key given twice in one batch needs no lookup table: the second insert meets the
+        // row the first one made, whose sequence says it came from this batch and which
+        // record it was.
+        let batchFirst = next + 1
+        var storedIndexes: [Int] = []
+        storedIndexes.reserveCapacity(records.count)
+        var lastSpan: DaySpan?
         for prepared in records {
             let key = prepared.record.key
-            if let earlier = seenInBatch[key] {
-                if earlier.hash == prepared.contentSHA256 {
-                    outcome.repeated += 1
-                } else {
-                    outcome.problems.append(RecordProblem(
-                        index: prepared.index, record: key, field: "key",
-                        reason: "repeats the key of record \(earlier.index) in this batch with different content"
-                    ))
-                }
-                continue
-            }
-            seenInBatch[key] = (prepared.index, prepared.contentSHA256)
-            if try insert(&self, prepared) {
+            if try insert(&self, statement, prepared) {
                 outcome.stored += 1
-                spans.insert(prepared.span)
+                storedIndexes.append(prepared.index)
+                // Neighbours usually share their day: skip hashing the span again.
+                if prepared.span != lastSpan {
+                    spans.insert(prepared.span)
+                    lastSpan = prepared.span
+                }
                 digest.add(sequence: next, key: key, contentSHA256: prepared.contentSHA256)
                 continue
             }
             guard let row = try Row.fetchOne(existing, arguments: [key]) else {
                 throw CivitasError(.internal, "A record with key \(key) was neither stored nor found.")
             }
+            let sequence: Int64 = row["sequence"]
             if (row["content_sha256"] as Data) == prepared.contentSHA256 {
                 outcome.repeated += 1
+            } else if sequence >= batchFirst {
+                outcome.problems.append(RecordProblem(
+                    index: prepared.index, record: key, field: "key",
+                    reason: "repeats the key of record \(storedIndexes[Int(sequence - batchFirst)]) in this batch with different content"
+                ))
             } else {
-                let sequence: Int64 = row["sequence"]
                 outcome.problems.append(RecordProblem(
                     index: prepared.index, record: key, field: "key",
                     reason: "was already used for different content (stored as sequence \(sequence)); use a new key for a new record"
@@ -116,26 +123,46 @@ struct RecordWriter {
         }
     }
 
-    /// Claims the next sequence number and inserts the common columns plus `columns`;
-    /// returns false (without claiming) when the key exists.
+    /// One record table's insert: the common columns, then the channel's own.
+    struct RowInsert {
+        let table: String
+        let sql: String
+
+        init(_ table: String, _ columns: [String]) {
+            let all = ["sequence", "key", "content_sha256", "principal", "received_at"] + columns
+            self.table = table
+            sql = """
+                INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(all.map { _ in "?" }.joined(separator: ", ")))
+                ON CONFLICT (key) DO NOTHING
+                """
+        }
+    }
+
+    static let materialRow = RowInsert(
+        "material_report", ["unit_id", "indicator", "period", "period_start", "period_end", "value", "provided", "note"]
+    )
+    static let inspectionRow = RowInsert("inspection_record", ["point_id", "inspector", "observed_at", "latitude", "longitude", "photos"])
+    static let surveyRow = RowInsert(
+        "survey_response", ["survey", "respondent", "subcommand_id", "submitted_at", "duration_seconds", "answers"]
+    )
+    static let feedRow = RowInsert("feed_point", ["metric", "source", "observed_at", "value", "subcommand_id"])
+
+    /// Claims the next sequence number and inserts the common columns plus `values` (in
+    /// the order of the statement's `RowInsert` columns); returns false (without
+    /// claiming) when the key exists.
     private mutating func insertRow(
-        _ table: String, _ columns: [String], _ prepared: PreparedRecord<some Sendable & KeyedRecord>, _ values: [DirectInsert.Value]
+        _ statement: DirectInsert, _ prepared: PreparedRecord<some Sendable & KeyedRecord>, _ values: [DirectInsert.Value]
     ) throws -> Bool {
-        let all = ["sequence", "key", "content_sha256", "principal", "received_at"] + columns
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(all.map { _ in "?" }.joined(separator: ", ")))
-            ON CONFLICT (key) DO NOTHING
-            """)
         let sequence = next + 1
-        try DirectInsert(statement: statement).run(
-            [.integer(sequence), .text(prepared.record.key), .blob(prepared.contentSHA256), .text(principal), .integer(receivedAt)] + values
+        try statement.run(
+            [.integer(sequence), .text(prepared.record.key), .blob(prepared.contentSHA256), .text(principal), .integer(receivedAt)], then: values
         )
         guard db.changesCount > 0 else { return false }
         next = sequence
         return true
     }
 
-    private mutating func insertMaterial(_ prepared: PreparedRecord<MaterialReport>) throws -> Bool {
+    private mutating func insertMaterial(_ statement: DirectInsert, _ prepared: PreparedRecord<MaterialReport>) throws -> Bool {
         let report = prepared.record
         guard let period = prepared.period else { throw CivitasError(.internal, "A material report reached storage without its period.") }
         var number: Double?
@@ -146,7 +173,7 @@ struct RecordWriter {
         case nil: break
         }
         guard try insertRow(
-            "material_report", ["unit_id", "indicator", "period", "period_start", "period_end", "value", "provided", "note"], prepared,
+            statement, prepared,
             [.text(report.unit), .text(report.indicator), .text(report.period), .integer(period.start.unixMilliseconds),
              .integer(period.end.unixMilliseconds), .init(number), provided.map { .integer($0 ? 1 : 0) } ?? .null, .text(report.note)]
         ) else { return false }
@@ -162,10 +189,10 @@ struct RecordWriter {
         return true
     }
 
-    private mutating func insertInspection(_ prepared: PreparedRecord<InspectionRecord>) throws -> Bool {
+    private mutating func insertInspection(_ statement: DirectInsert, _ prepared: PreparedRecord<InspectionRecord>) throws -> Bool {
         let record = prepared.record
         guard try insertRow(
-            "inspection_record", ["point_id", "inspector", "observed_at", "latitude", "longitude", "photos"], prepared,
+            statement, prepared,
             [.text(record.point), .text(record.inspector), .integer(record.observedAt.unixMilliseconds), .init(record.location?.latitude),
              .init(record.location?.longitude), .text(record.photoSHA256.joined(separator: ";"))]
         ) else { return false }
@@ -178,19 +205,19 @@ struct RecordWriter {
         return true
     }
 
-    private mutating func insertSurvey(_ prepared: PreparedRecord<SurveyResponse>) throws -> Bool {
+    private mutating func insertSurvey(_ statement: DirectInsert, _ prepared: PreparedRecord<SurveyResponse>) throws -> Bool {
         let response = prepared.record
         return try insertRow(
-            "survey_response", ["survey", "respondent", "subcommand_id", "submitted_at", "duration_seconds", "answers"], prepared,
+            statement, prepared,
             [.text(response.survey), .text(response.respondent), .init(response.subcommand), .integer(response.submittedAt.unixMilliseconds),
-             .integer(Int64(response.durationSeconds)), .text(SurveyAnswers.encode(response.answers))]
+             .integer(Int64(response.durationSeconds)), .utf8(SurveyAnswers.encode(response.answers))]
         )
     }
 
-    private mutating func insertFeed(_ prepared: PreparedRecord<FeedPoint>) throws -> Bool {
+    private mutating func insertFeed(_ statement: DirectInsert, _ prepared: PreparedRecord<FeedPoint>) throws -> Bool {
         let point = prepared.record
         return try insertRow(
-            "feed_point", ["metric", "source", "observed_at", "value", "subcommand_id"], prepared,
+            statement, prepared,
             [.text(point.metric), .text(point.source), .integer(point.observedAt.unixMilliseconds), .real(point.value), .init(point.subcommand)]
         )
     }
@@ -206,26 +233,32 @@ extension InspectionRecord: KeyedRecord {}
 extension SurveyResponse: KeyedRecord {}
 extension FeedPoint: KeyedRecord {}
 
-/// Survey answers as stored: `q1=4;q2=5`, sorted by question.
+/// Survey answers as stored: `q1=4;q2=5`, in question order.
 enum SurveyAnswers {
-    static func encode(_ answers: [String: UInt32]) -> String {
-        var text = ""
-        text.reserveCapacity(answers.count * 6)
-        for question in answers.keys.sorted() {
-            if !text.isEmpty { text.append(";") }
-            text.append(question)
-            text.append("=")
-            text.append(String(answers[question]!))
+    /// The column's UTF-8 bytes; the answers are already in question order (see
+    /// `SurveyResponse.answers`).
+    static func encode(_ answers: [SurveyAnswer]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(answers.count * 6)
+        for answer in answers {
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: ";")) }
+            bytes.append(contentsOf: answer.question.utf8)
+            bytes.append(UInt8(ascii: "="))
+            appendDecimal(answer.answer, to: &bytes)
         }
-        return text
+        return bytes
     }
 
-    static func decode(_ text: String) -> [String: UInt32] {
-        var answers: [String: UInt32] = [:]
-        for pair in text.split(separator: ";") {
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            if parts.count == 2, let value = UInt32(parts[1]) { answers[String(parts[0])] = value }
+    static func decode(_ text: String) -> [SurveyAnswer] {
+        var text = text
+        return text.withUTF8 { StoredAnswers.parse($0).map { SurveyAnswer(question: $0.question, answer: $0.answer) } }
+    }
+
+    private static func appendDecimal(_ value: UInt32, to bytes: inout [UInt8]) {
+        if value < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+        } else {
+            bytes.append(contentsOf: String(value).utf8)
         }
-        return answers
     }
 }

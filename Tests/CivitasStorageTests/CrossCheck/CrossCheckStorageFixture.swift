@@ -95,7 +95,7 @@ enum CrossCheckStorageFixture {
     static func survey(
         _ database: TenantDatabase, _ key: String, respondent: String, answers: [UInt32], seconds: UInt32 = 120, at date: Date = october(10)
     ) async throws -> Int64 {
-        let named = Dictionary(uniqueKeysWithValues: answers.enumerated().map { ("q\($0.offset + 1)", $0.element) })
+        let named = answers.enumerated().map { SurveyAnswer(question: "q\($0.offset + 1)", answer: $0.element) }
         let response = SurveyResponse(key: key, survey: "s-1", respondent: respondent, subcommand: "sc-2", submittedAt: date, durationSeconds: seconds, answers: named)
         let prepared = PreparedRecord(index: 0, record: response, contentSHA256: EvaluationFixture.contentHash(key), span: span(date, date))
         return try stored(await database.submit(.surveys([prepared]), principal: "cr-insp", receivedAt: october(20), dryRun: false), key)
