@@ -87,11 +87,13 @@ public enum CanonicalContent {
         mutating func byte(_ value: UInt8) { bytes.append(value) }
 
         mutating func integer(_ value: Int64) {
-            withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+            // Byte by byte: appending an 8-byte buffer costs a generic call per number.
+            let bits = UInt64(bitPattern: value)
+            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
         }
 
         mutating func double(_ value: Double) {
-            withUnsafeBytes(of: value.bitPattern.bigEndian) { bytes.append(contentsOf: $0) }
+            integer(Int64(bitPattern: value.bitPattern))
         }
 
         mutating func time(_ date: Date) { integer(date.unixMilliseconds) }

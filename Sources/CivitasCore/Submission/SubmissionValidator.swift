@@ -58,7 +58,7 @@ public struct SubmissionValidator: Sendable {
         for (index, evidence) in report.evidence.enumerated() {
             problems += evidenceProblems(evidence).map { ("evidence[\(index)].\($0.field)", $0.reason) }
         }
-        if report.note.count > 2000 { problems.append(("note", "is longer than 2000 characters")) }
+        if !Self.fits(report.note, characters: 2000) { problems.append(("note", "is longer than 2000 characters")) }
         return (problems, period)
     }
 
@@ -83,7 +83,7 @@ public struct SubmissionValidator: Sendable {
 
     private func evidenceProblems(_ evidence: Evidence) -> Problems {
         var problems: Problems = []
-        if evidence.fileName.isEmpty || evidence.fileName.count > 255 { problems.append(("file_name", "must be 1 to 255 characters")) }
+        if evidence.fileName.isEmpty || !Self.fits(evidence.fileName, characters: 255) { problems.append(("file_name", "must be 1 to 255 characters")) }
         if !Self.isSHA256Hex(evidence.sha256) { problems.append(("sha256", "must be 64 lower-case hex digits")) }
         if let content = evidence.content {
             if content.count > maximumEvidenceBytes {
@@ -114,7 +114,7 @@ public struct SubmissionValidator: Sendable {
                 problems.append(("point", "inspection point \(record.point) is not in sub-command \(scope)'s block"))
             }
         }
-        if record.inspector.isEmpty || record.inspector.count > 100 { problems.append(("inspector", "must be 1 to 100 characters")) }
+        if record.inspector.isEmpty || !Self.fits(record.inspector, characters: 100) { problems.append(("inspector", "must be 1 to 100 characters")) }
         if let reason = futureProblem(record.observedAt) { problems.append(("observed_at", reason)) }
         if record.checks.isEmpty { problems.append(("checks", "an inspection records at least one check")) }
         var seen = Set<String>()
@@ -124,7 +124,7 @@ public struct SubmissionValidator: Sendable {
             } else if !seen.insert(check.check).inserted {
                 problems.append(("checks[\(index)].check", "checklist item \(check.check) is checked twice in one inspection"))
             }
-            if check.note.count > 2000 { problems.append(("checks[\(index)].note", "is longer than 2000 characters")) }
+            if !Self.fits(check.note, characters: 2000) { problems.append(("checks[\(index)].note", "is longer than 2000 characters")) }
         }
         for (index, hash) in record.photoSHA256.enumerated() where !Self.isSHA256Hex(hash) {
             problems.append(("photo_sha256[\(index)]", "must be 64 lower-case hex digits"))
@@ -155,7 +155,9 @@ public struct SubmissionValidator: Sendable {
         } else {
             problems.append(("survey", "survey \"\(response.survey.prefix(64))\" is not declared"))
         }
-        if response.respondent.isEmpty || response.respondent.count > 128 { problems.append(("respondent", "must be 1 to 128 characters")) }
+        if response.respondent.isEmpty || !Self.fits(response.respondent, characters: 128) {
+            problems.append(("respondent", "must be 1 to 128 characters"))
+        }
         if let reason = futureProblem(response.submittedAt) { problems.append(("submitted_at", reason)) }
         problems += attributionProblems(response.subcommand)
         return problems
@@ -174,7 +176,7 @@ public struct SubmissionValidator: Sendable {
         } else {
             problems.append(("metric", "feed metric \"\(point.metric.prefix(64))\" is not declared"))
         }
-        if point.source.isEmpty || point.source.count > 100 { problems.append(("source", "must be 1 to 100 characters")) }
+        if point.source.isEmpty || !Self.fits(point.source, characters: 100) { problems.append(("source", "must be 1 to 100 characters")) }
         if let reason = futureProblem(point.observedAt) { problems.append(("observed_at", reason)) }
         problems += attributionProblems(point.subcommand)
         return problems
@@ -185,7 +187,13 @@ public struct SubmissionValidator: Sendable {
     private func keyProblems(_ key: String) -> Problems {
         if key.isEmpty { return [("key", "is empty: every record needs an idempotency key")] }
         if key.utf8.count > 128 { return [("key", "is longer than 128 bytes")] }
-        if key.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) || key.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) {
+        var nonASCII = false
+        for byte in key.utf8 {
+            if byte < 0x20 || byte == 0x7F { return [("key", "contains control characters")] }
+            if byte >= 0x80 { nonASCII = true }
+        }
+        // C1 controls are two-byte sequences: only a non-ASCII key can hold one.
+        if nonASCII, key.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) {
             return [("key", "contains control characters")]
         }
         return []
@@ -230,6 +238,12 @@ public struct SubmissionValidator: Sendable {
     private func futureProblem(_ date: Date) -> String? {
         guard date > now.addingTimeInterval(clockSkew) else { return nil }
         return "\(date.formatted(.iso8601)) lies in the future (server time \(now.formatted(.iso8601)))"
+    }
+
+    /// Whether `text` has at most `limit` characters. Counting characters walks grapheme
+    /// clusters; a text of no more bytes than the limit cannot have more characters.
+    static func fits(_ text: String, characters limit: Int) -> Bool {
+        text.utf8.count <= limit || text.count <= limit
     }
 
     static func isSHA256Hex(_ text: String) -> Bool {

@@ -88,6 +88,7 @@ public final class CivitasDaemon: Service, Sendable {
         let transportConfig = HTTP2ServerTransport.Posix.Config.defaults { config in
             config.rpc.maxRequestPayloadSize = configuration.maximumMessageBytes
             config.http2.maxConcurrentStreams = configuration.maximumConcurrentStreams
+            config.http2.targetWindowSize = configuration.flowControlWindowBytes
         }
         server = GRPCServer(
             transport: .http2NIOPosix(

@@ -21,6 +21,12 @@ public struct ServerConfiguration: Sendable {
     /// UNAVAILABLE, a limitation of the transport), so batch sizes stay well below it.
     public var maximumMessageBytes = 16 << 20
     public var maximumConcurrentStreams = 256
+    /// How many bytes a client may send on one call before the server has read them (the
+    /// HTTP/2 flow-control window). The transport's 64 KiB default holds a third of one
+    /// survey batch, so an upload stalled on window updates while the previous batch was
+    /// being stored; 2 MiB lets the next batches travel meanwhile. It bounds, per call,
+    /// what a client can make the server buffer.
+    public var flowControlWindowBytes = 2 << 20
     public var maximumOpenTenants = 64
     /// Evidence documents up to this size are stored with their bytes; larger ones must
     /// be sent as metadata (name, SHA-256, size) only.
