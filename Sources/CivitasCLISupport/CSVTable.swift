@@ -18,71 +18,34 @@ public struct CSVTable: Sendable {
     /// Parses UTF-8 text, with or without the byte-order mark Excel writes, or GB18030
     /// (what Excel in China writes when told "CSV").
     public init(data: Data, source: String) throws {
-        let (text, encoding) = try TextDecoding.decode(data, source: source)
-        try self.init(text: text, source: source)
-        self.encoding = encoding
+        try self.init(text: try SubmissionText(data: data, source: source))
     }
 
-    /// Parses text already decoded.
-    public init(text: String, source: String) throws {
-        var rows = try Self.parse(text, source: source)
-        guard !rows.isEmpty else { throw CSVError(source: source, line: 1, message: "has no header line") }
-        let first = rows.removeFirst()
-        header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        records = rows.filter { !($0.fields.count == 1 && $0.fields[0].trimmingCharacters(in: .whitespaces).isEmpty) }
+    /// Parses a file's text (see ``CSVReader``); blank lines after the header are skipped.
+    public init(text: SubmissionText) throws {
+        var reader = CSVReader(source: text.source, start: text.start, end: text.count)
+        var row = CSVRow()
+        var header: [String]?
+        var records: [Record] = []
+        try text.withBytes { bytes in
+            while try reader.next(bytes, into: &row) {
+                row.withCells(bytes) { cells in
+                    if header == nil {
+                        header = (0..<cells.count).map { cells.string($0) }
+                    } else if !cells.isBlank {
+                        records.append(Record(line: cells.line, fields: (0..<cells.count).map { UTF8Cell.string(cells.raw($0)) }))
+                    }
+                }
+            }
+        }
+        guard let header else { throw CSVError(source: text.source, line: 1, message: "has no header line") }
+        self.header = header
+        self.records = records
+        encoding = text.encoding
     }
 
     public init(contentsOf path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CSVError(source: path, line: 0, message: "cannot be read")
-        }
-        try self.init(data: data, source: path)
-    }
-
-    private static func parse(_ text: String, source: String) throws -> [Record] {
-        var records: [Record] = []
-        var fields: [String] = []
-        var field = ""
-        var quoted = false
-        var line = 1
-        var recordLine = 1
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending = scalars.next()
-        while let scalar = pending {
-            pending = scalars.next()
-            if quoted {
-                if scalar == "\"" {
-                    if pending == "\"" { field.unicodeScalars.append("\""); pending = scalars.next() } else { quoted = false }
-                } else {
-                    if scalar == "\n" { line += 1 }
-                    field.unicodeScalars.append(scalar)
-                }
-                continue
-            }
-            switch scalar {
-            case "\"" where field.isEmpty:
-                quoted = true
-            case ",":
-                fields.append(field)
-                field = ""
-            case "\r" where pending == "\n":
-                continue
-            case "\n", "\r":
-                fields.append(field)
-                records.append(Record(line: recordLine, fields: fields))
-                (fields, field) = ([], "")
-                line += 1
-                recordLine = line
-            default:
-                field.unicodeScalars.append(scalar)
-            }
-        }
-        if quoted { throw CSVError(source: source, line: recordLine, message: "has a quoted field that never closes") }
-        if !field.isEmpty || !fields.isEmpty {
-            fields.append(field)
-            records.append(Record(line: recordLine, fields: fields))
-        }
-        return records
+        try self.init(text: try SubmissionText(contentsOf: path))
     }
 }
 

@@ -18,22 +18,35 @@ public enum TextEncoding: String, Sendable {
 /// mark when they are valid UTF-8, else GB18030 (through the C library's iconv).
 public enum TextDecoding {
     public static func decode(_ data: Data, source: String) throws(CSVError) -> (text: String, encoding: TextEncoding) {
-        var bytes = data[...]
-        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
-        if bom { bytes = bytes.dropFirst(3) }
-        if let text = String(validating: bytes, as: UTF8.self) {
-            return (text, bom ? .utf8WithBOM : .utf8)
+        let (bytes, start, encoding) = try utf8(data, source: source)
+        let text = bytes.withUnsafeBytes { String(decoding: UnsafeRawBufferPointer(rebasing: $0[start...]), as: UTF8.self) }
+        return (text, encoding)
+    }
+
+    /// The file's text as UTF-8 bytes, for readers that work on bytes: `data` itself when it
+    /// is UTF-8 (never copied, so a memory-mapped file stays mapped; `start` skips a BOM),
+    /// else its conversion from GB18030.
+    public static func utf8(_ data: Data, source: String) throws(CSVError) -> (bytes: Data, start: Int, encoding: TextEncoding) {
+        let bom = data.starts(with: [0xEF, 0xBB, 0xBF])
+        let valid = data.withUnsafeBytes { isValidUTF8(UnsafeRawBufferPointer(rebasing: $0[(bom ? 3 : 0)...])) }
+        if valid {
+            return (data, bom ? 3 : 0, bom ? .utf8WithBOM : .utf8)
         }
-        if !bom, let text = gb18030(bytes) {
-            return (text, .gb18030)
+        if !bom, let converted = gb18030Bytes(data) {
+            return (Data(converted), 0, .gb18030)
         }
         throw CSVError(source: source, line: 0, message: "is neither UTF-8 nor GB18030 text; save it as \"CSV UTF-8\"")
     }
 
     /// GB18030 → String, or nil when the bytes are not valid GB18030.
     public static func gb18030(_ bytes: some Collection<UInt8>) -> String? {
+        gb18030Bytes(bytes).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// GB18030 → UTF-8 bytes, or nil when the bytes are not valid GB18030.
+    static func gb18030Bytes(_ bytes: some Collection<UInt8>) -> [UInt8]? {
         let input = Array(bytes)
-        if input.isEmpty { return "" }
+        if input.isEmpty { return [] }
         let converter = iconv_open("UTF-8", "GB18030")
         guard let converter, converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
@@ -53,6 +66,8 @@ public enum TextDecoding {
             }
         }
         guard let produced else { return nil }
-        return String(validating: output[..<produced], as: UTF8.self)
+        // iconv's output is UTF-8; checked anyway, so that the readers may rely on it.
+        let converted = Array(output[..<produced])
+        return converted.withUnsafeBytes { isValidUTF8($0) } ? converted : nil
     }
 }
