@@ -5,6 +5,9 @@ import SwiftProtobuf
 /// Reads the times spreadsheets hold: ISO 8601 with an offset (`2026-10-05T09:30:00+08:00`,
 /// `…Z`, optional fractional seconds) or a local time `YYYY-MM-DD HH:MM[:SS]` (also with `T`
 /// or `/` separators) in the given time zone.
+///
+/// It reads the UTF-8 bytes of a cell directly (one runs per row of a million-row upload):
+/// dates become days by arithmetic, and only a local time asks the time zone for offsets.
 public struct SubmissionTime: Sendable {
     public var timeZone: TimeZone
 
@@ -21,56 +24,35 @@ public struct SubmissionTime: Sendable {
 
     /// Seconds since 1970, or nil when the text is not a time this reader understands.
     public func parse(_ text: String) -> Google_Protobuf_Timestamp? {
-        var scanner = Digits(Array(text.trimmingCharacters(in: .whitespaces).utf8))
-        guard let year = scanner.number(4), scanner.skip(["-", "/"]), let month = scanner.number(1...2),
-            scanner.skip(["-", "/"]), let day = scanner.number(1...2), scanner.skip(["T", " "]),
-            let hour = scanner.number(1...2), scanner.skip([":"]), let minute = scanner.number(2)
-        else { return nil }
-        var second = 0
-        var nanos = 0
-        if scanner.skip([":"]) {
-            guard let value = scanner.number(2) else { return nil }
-            second = value
-            if scanner.skip([".", ","]) {
-                let start = scanner.position
-                guard let fraction = scanner.number(1...9) else { return nil }
-                let digits = scanner.position - start
-                nanos = fraction * Int(pow(10.0, Double(9 - digits)))
-            }
-        }
-        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
-            (0...60).contains(second)
-        else { return nil }
-        var offset: Int?
-        if scanner.atEnd {
-            offset = nil
-        } else if scanner.skip(["Z", "z"]) {
-            offset = 0
-        } else if let sign = scanner.sign() {
-            guard let hours = scanner.number(2) else { return nil }
-            _ = scanner.skip([":"])
-            let minutes = scanner.number(2) ?? 0
-            offset = sign * (hours * 3600 + minutes * 60)
-        } else {
-            return nil
-        }
-        guard scanner.atEnd else { return nil }
-        let daysFromEpoch = Self.days(year: year, month: month, day: day)
-        guard day <= Self.daysIn(year: year, month: month) else { return nil }
-        let wall = Int64(daysFromEpoch) * 86400 + Int64(hour * 3600 + minute * 60 + second)
-        let seconds: Int64
-        if let offset {
-            seconds = wall - Int64(offset)
-        } else {
-            // The zone's offset at that wall time: try the offset at the wall time read as UTC,
-            // then correct once (enough for daylight-saving transitions).
-            let guess = Date(timeIntervalSince1970: TimeInterval(wall))
-            var utc = wall - Int64(timeZone.secondsFromGMT(for: guess))
-            let corrected = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc)))
-            utc = wall - Int64(corrected)
-            seconds = utc
-        }
-        return Google_Protobuf_Timestamp(seconds: seconds, nanos: Int32(nanos))
+        text.withUTF8Bytes { parse($0) }
+    }
+
+    /// The same over UTF-8 bytes (surrounding white space is ignored).
+    func parse(_ bytes: UnsafeRawBufferPointer) -> Google_Protobuf_Timestamp? {
+        guard let fields = TimeFields(UTF8Cell.trimmed(bytes)) else { return nil }
+        guard fields.day <= Self.daysIn(year: fields.year, month: fields.month) else { return nil }
+        let days = Self.days(year: fields.year, month: fields.month, day: fields.day)
+        let wall = Int64(days) * 86400 + Int64(fields.hour * 3600 + fields.minute * 60 + fields.second)
+        let seconds = fields.offset.map { wall - Int64($0) } ?? utc(wall: wall)
+        return Google_Protobuf_Timestamp(seconds: seconds, nanos: Int32(fields.nanos))
+    }
+
+    /// The instant a local wall time (as seconds since 1970 read as if UTC) names in
+    /// `timeZone`, as Foundation's Calendar resolves it: a time that occurs twice (clocks
+    /// go back) is the first one, and a time that never occurs (clocks go forward) is read
+    /// with the offset from before the change, i.e. it lands after the gap.
+    func utc(wall: Int64) -> Int64 {
+        // Offsets a day either side of the wall time (no zone changes twice within two days).
+        let before = offset(at: wall - 86400)
+        let after = offset(at: wall + 86400)
+        if before == after { return wall - Int64(before) }
+        if offset(at: wall - Int64(before)) == before { return wall - Int64(before) }
+        if offset(at: wall - Int64(after)) == after { return wall - Int64(after) }
+        return wall - Int64(before)
+    }
+
+    private func offset(at seconds: Int64) -> Int {
+        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
     /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -89,42 +71,5 @@ public struct SubmissionTime: Sendable {
         case 4, 6, 9, 11: 30
         default: 31
         }
-    }
-}
-
-/// A tiny ASCII scanner for the time reader.
-private struct Digits {
-    let bytes: [UInt8]
-    var position = 0
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    var atEnd: Bool { position == bytes.count }
-
-    mutating func number(_ count: Int) -> Int? { number(count...count) }
-
-    mutating func number(_ counts: ClosedRange<Int>) -> Int? {
-        var value = 0
-        var taken = 0
-        while position < bytes.count, taken < counts.upperBound, (48...57).contains(bytes[position]) {
-            value = value * 10 + Int(bytes[position] - 48)
-            position += 1
-            taken += 1
-        }
-        return taken >= counts.lowerBound ? value : nil
-    }
-
-    mutating func skip(_ characters: [Character]) -> Bool {
-        guard position < bytes.count else { return false }
-        let here = Character(Unicode.Scalar(bytes[position]))
-        guard characters.contains(here) else { return false }
-        position += 1
-        return true
-    }
-
-    mutating func sign() -> Int? {
-        if skip(["+"]) { return 1 }
-        if skip(["-"]) { return -1 }
-        return nil
     }
 }
