@@ -36,8 +36,7 @@ struct ChannelCSVTests {
         let csv = try folder.write(
             "m.csv", "unit,indicator,period,value,evidence\nu-1,ind,2026-10,1,evidence/plan.txt;evidence/big.pdf\n"
         )
-        let context = SubmissionReadContext(source: csv, time: shanghai(), evidenceMaxBytes: 50)
-        let parsed = try SubmissionFileReader.read(Civitas_V1_MaterialReport.self, path: csv, context: context)
+        let parsed = try read(Civitas_V1_MaterialReport.self, text: SubmissionText(contentsOf: csv), evidenceMaxBytes: 50)
         #expect(parsed.problems.isEmpty)
         let evidence = try #require(parsed.items.first).record.evidence
         #expect(evidence.count == 2)
@@ -152,7 +151,7 @@ struct ChannelCSVTests {
         )
         #expect(parsed.items.count == 1)
         let response = parsed.items[0].record
-        #expect(response.answers == ["q1": 5, "q3": 3])
+        #expect(response.answers.map(\.question) == ["q1", "q3"] && response.answers.map(\.answer) == [5, 3])
         #expect(response.durationSeconds == 240 && response.subcommand == "sc-01" && response.respondent == "r-0001")
         #expect(parsed.problems.map { "\($0.lines[0]) \($0.field)" } == ["3 q3", "4 duration_seconds"])
     }

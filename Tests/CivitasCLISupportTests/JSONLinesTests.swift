@@ -27,7 +27,8 @@ struct JSONLinesTests {
             #"{"survey":"wave-1","respondent":"r1","submitted_at":"2026-10-05T01:30:00Z","duration_seconds":120,"answers":{"q1":5,"q2":3}}"#,
             format: .jsonl
         )
-        #expect(survey.items[0].record.answers == ["q1": 5, "q2": 3])
+        #expect(survey.items[0].record.answers.map(\.question) == ["q1", "q2"])
+        #expect(survey.items[0].record.answers.map(\.answer) == [5, 3])
 
         let material = try read(
             Civitas_V1_MaterialReport.self,
@@ -60,5 +61,32 @@ struct JSONLinesTests {
         #expect(parsed.problems.map(\.lines) == [[2], [3], [4]])
         #expect(parsed.problems.allSatisfy { $0.field == "json" })
         #expect(parsed.problems[1].reason.contains("colour"))
+    }
+
+    @Test("Survey answers: the proto's array form and the handier object form read alike, with the same key")
+    func surveyAnswerForms() throws {
+        let head = #"{"survey":"wave-1","respondent":"r1","submitted_at":"2026-10-05T01:30:00Z","duration_seconds":120,"#
+        let object = try read(Civitas_V1_SurveyResponse.self, head + #""answers":{"q2":3,"q1":5}}"#, format: .jsonl)
+        let array = try read(
+            Civitas_V1_SurveyResponse.self, head + #""answers":[{"question":"q2","answer":3},{"question":"q1","answer":5}]}"#,
+            format: .jsonl
+        )
+        let spaced = try read(
+            Civitas_V1_SurveyResponse.self, head + #""answers" : { "q1" : 5, "q2" : 3 }, "error": "q1: was bad"}"#, format: .jsonl
+        )
+        #expect(object.problems.isEmpty && array.problems.isEmpty && spaced.problems.isEmpty)
+        #expect(object.items[0].record.answers.map(\.question) == ["q1", "q2"])
+        #expect(object.items[0].record.answers.map(\.answer) == [5, 3])
+        #expect(array.items[0].record.answers.map(\.question) == ["q2", "q1"])
+        #expect(spaced.items[0].record == object.items[0].record)
+        // Keys are derived from sorted answers: the two forms (and the CSV) give one key.
+        #expect(object.items[0].record.key == array.items[0].record.key)
+        let csv = try read(
+            Civitas_V1_SurveyResponse.self, "survey,respondent,submitted_at,duration_seconds,q2,q1\nwave-1,r1,2026-10-05T01:30:00Z,120,3,5\n"
+        )
+        #expect(csv.items[0].record.key == object.items[0].record.key)
+
+        let bad = try read(Civitas_V1_SurveyResponse.self, head + #""answers":{"q1":"lots"}}"#, format: .jsonl)
+        #expect(bad.items.isEmpty && bad.problems.map(\.field) == ["json"])
     }
 }

@@ -23,11 +23,12 @@ struct RefusedRowsTests {
             i2,pt-2,insp,2026-10-05 09:30,clean,1,
             """
         )
-        let problems = [
-            SubmissionProblem(source: "x", lines: [4], field: "point", reason: "is not a known point"),
-            SubmissionProblem(source: "x", lines: [2, 3], field: "", reason: "not stored: another record of its batch was refused"),
+        #expect(parsed.items.map(\.lines) == [[2, 3], [4]])
+        let refused = [
+            RefusedRows.Row(origin: parsed.items[1].origin, cell: "point: is not a known point"),
+            RefusedRows.Row(origin: parsed.items[0].origin, cell: "not stored: another record of its batch was refused"),
         ]
-        let text = String(decoding: RefusedRows.render(parsed.rows, problems: problems), as: UTF8.self)
+        let text = String(decoding: RefusedRows.render(refused, text: parsed.text, header: parsed.header), as: UTF8.self)
         #expect(
             text == """
                 \u{FEFF}key,point,inspector,observed_at,check,passed,note,error
@@ -38,10 +39,7 @@ struct RefusedRowsTests {
                 """
         )
         // Sent again, the file reads back to the same records.
-        let again = try CSVTable(data: Data(text.utf8), source: "r.csv")
-        let reread = try Civitas_V1_InspectionRecord.read(
-            csv: again, context: SubmissionReadContext(source: "r.csv", time: shanghai())
-        )
+        let reread = try read(Civitas_V1_InspectionRecord.self, text: SubmissionText(data: Data(text.utf8), source: "r.csv"))
         #expect(reread.items.map(\.record.key) == ["i1", "i2"])
         #expect(reread.items[0].record.checks.count == 2)
     }
@@ -56,8 +54,8 @@ struct RefusedRowsTests {
             """,
             format: .jsonl
         )
-        let problems = [SubmissionProblem(source: "f", lines: [2], field: "value", reason: "is below the metric's minimum 0")]
-        let text = String(decoding: RefusedRows.render(parsed.rows, problems: problems), as: UTF8.self)
+        let refused = [RefusedRows.Row(origin: parsed.items[1].origin, cell: "value: is below the metric's minimum 0")]
+        let text = String(decoding: RefusedRows.render(refused, text: parsed.text, header: nil), as: UTF8.self)
         #expect(
             text == #"{"error":"value: is below the metric's minimum 0","metric":"pm25","observed_at":"2026-10-05T01:30:00Z","value":-1}"# + "\n"
         )

@@ -1,6 +1,7 @@
 import CivitasProtos
 import Crypto
 import Foundation
+import Synchronization
 
 /// An evidence document named in a materials CSV, read from disk: its SHA-256, size and
 /// media type, and its bytes when small enough to travel with the report.
@@ -51,11 +52,11 @@ struct EvidenceFile: Sendable {
 extension SubmissionReadContext {
     /// Reads an evidence file once per path, however many rows name it.
     func evidence(_ path: String) throws(CellProblem) -> EvidenceFile {
-        if let cached = evidenceCache[path] { return try cached.get() }
+        if let cached = evidenceCache.withLock({ $0[path] }) { return try cached.get() }
         let result = Result { () throws(CellProblem) -> EvidenceFile in
             try EvidenceFile.read(path, directory: directory, maxBytes: evidenceMaxBytes)
         }
-        evidenceCache[path] = result
+        evidenceCache.withLock { $0[path] = result }
         return try result.get()
     }
 }

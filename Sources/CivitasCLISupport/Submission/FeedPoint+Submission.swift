@@ -19,38 +19,50 @@ extension Civitas_V1_FeedPoint: SubmissionRecord {
         "subcommand": "subcommand", "分指挥部": "subcommand",
     ]
 
-    public static func read(csv table: CSVTable, context: SubmissionReadContext) throws -> ParsedSubmission<Self> {
+    public static func csvReader(header: [String], context: SubmissionReadContext) throws -> any CSVRecordReader<Self> {
         let columns = try ColumnMap(
-            header: table.header, aliases: aliases, required: ["metric", "observed_at", "value"], source: context.source
+            header: header, aliases: aliases, required: ["metric", "observed_at", "value"], source: context.source
         )
-        var parsed = ParsedSubmission<Self>(source: context.source, rows: .csv(header: table.header, records: table.records))
-        parsed.items.reserveCapacity(table.records.count)
-        for record in table.records {
-            do throws(CellProblem) {
-                var point = Self()
-                point.key = columns.cell(record, "key")
-                point.metric = try columns.required(record, "metric")
-                point.source = columns.cell(record, "source")
-                point.observedAt = try context.timestamp(columns.cell(record, "observed_at"), field: "observed_at")
-                point.value = try Cells.number(try columns.required(record, "value"), field: "value")
-                point.subcommand = columns.cell(record, "subcommand")
-                parsed.add(point, lines: [record.line])
-            } catch {
-                parsed.refuse(lines: [record.line], error)
-            }
-        }
-        return parsed
+        return FeedCSVReader(columns: columns, context: context)
     }
 
     public static func submit(
-        _ batches: [[Self]], over civitas: CivitasConnection, tenant: String, dryRun: Bool,
-        sent: @escaping @Sendable (Int) -> Void
+        _ call: UploadCall<Self>, over civitas: CivitasConnection, tenant: String, dryRun: Bool
     ) async throws -> Civitas_V1_SubmitResponse {
         try await civitas.submissions.submitFeedPoints(options: civitas.streamOptions) { writer in
-            for (index, batch) in batches.enumerated() {
-                try await writer.write(.with { $0.tenant = tenant; $0.points = batch; $0.dryRun = dryRun })
-                sent(index)
+            while let batch = try await call.next() {
+                try await writer.write(.with { $0.tenant = tenant; $0.points = batch.records; $0.dryRun = dryRun })
+                call.sent(batch)
             }
+        }
+    }
+}
+
+/// Feed rows: one point per row.
+struct FeedCSVReader: CSVRecordReader {
+    typealias Record = Civitas_V1_FeedPoint
+
+    let key, metric, source, observedAt, value, subcommand: Int?
+    let context: SubmissionReadContext
+
+    init(columns: ColumnMap, context: SubmissionReadContext) {
+        (key, metric, source) = (columns.position("key"), columns.position("metric"), columns.position("source"))
+        (observedAt, value, subcommand) = (columns.position("observed_at"), columns.position("value"), columns.position("subcommand"))
+        self.context = context
+    }
+
+    mutating func read(_ row: CSVCells, into batches: inout BatchBuilder<Record>) {
+        do throws(CellProblem) {
+            var point = Record()
+            point.key = row.string(key)
+            point.metric = try row.required(metric, "metric")
+            point.source = row.string(source)
+            point.observedAt = try context.timestamp(row.trimmed(observedAt), field: "observed_at")
+            point.value = try Cells.number(try row.required(value, "value"), field: "value")
+            point.subcommand = row.string(subcommand)
+            batches.add(point, origin: row.origin)
+        } catch {
+            batches.refuse(error, lines: [row.line], origin: row.origin)
         }
     }
 }

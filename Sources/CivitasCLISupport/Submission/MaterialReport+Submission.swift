@@ -20,46 +20,14 @@ extension Civitas_V1_MaterialReport: SubmissionRecord {
         "evidence": "evidence", "佐证材料": "evidence", "附件": "evidence",
     ]
 
-    public static func read(csv table: CSVTable, context: SubmissionReadContext) throws -> ParsedSubmission<Self> {
+    public static func csvReader(header: [String], context: SubmissionReadContext) throws -> any CSVRecordReader<Self> {
         let columns = try ColumnMap(
-            header: table.header, aliases: aliases, required: ["unit", "indicator", "period"], source: context.source
+            header: header, aliases: aliases, required: ["unit", "indicator", "period"], source: context.source
         )
         guard columns.has("value") || columns.has("provided") else {
             throw CSVError(source: context.source, line: 1, message: "needs a \"value\" or a \"provided\" column")
         }
-        var parsed = ParsedSubmission<Self>(source: context.source, rows: .csv(header: table.header, records: table.records))
-        var noted: Set<String> = []
-        for record in table.records {
-            do throws(CellProblem) {
-                var report = Self()
-                report.key = columns.cell(record, "key")
-                report.unit = try columns.required(record, "unit")
-                report.indicator = try columns.required(record, "indicator")
-                report.period = .with { $0.name = columns.cell(record, "period") }
-                if report.period.name.isEmpty { throw CellProblem("period", "is empty") }
-                let (value, provided) = (columns.cell(record, "value"), columns.cell(record, "provided"))
-                switch (value.isEmpty, provided.isEmpty) {
-                case (false, false): throw CellProblem("value", "give either a value or provided, not both")
-                case (true, true): throw CellProblem("value", "is empty; give a number, or provided true/false")
-                case (false, true): report.number = try Cells.number(value, field: "value")
-                case (true, false): report.provided = try Cells.boolean(provided, field: "provided")
-                }
-                report.note = columns.cell(record, "note")
-                for path in Cells.list(columns.cell(record, "evidence")) {
-                    let file = try context.evidence(path)
-                    if file.tooLarge, noted.insert(path).inserted {
-                        parsed.notes.append(
-                            "note: \(path) (\(file.evidence.size) bytes) is larger than --evidence-max-bytes; only its SHA-256, size and type are sent"
-                        )
-                    }
-                    report.evidence.append(file.evidence)
-                }
-                parsed.add(report, lines: [record.line])
-            } catch {
-                parsed.refuse(lines: [record.line], error)
-            }
-        }
-        return parsed
+        return MaterialCSVReader(columns: columns, context: context)
     }
 
     public mutating func normalizeForKey() {
@@ -69,17 +37,65 @@ extension Civitas_V1_MaterialReport: SubmissionRecord {
     public var approximateSize: Int { 256 + note.utf8.count + evidence.reduce(0) { $0 + 128 + $1.content.count } }
 
     public static func submit(
-        _ batches: [[Self]], over civitas: CivitasConnection, tenant: String, dryRun: Bool,
-        sent: @escaping @Sendable (Int) -> Void
+        _ call: UploadCall<Self>, over civitas: CivitasConnection, tenant: String, dryRun: Bool
     ) async throws -> Civitas_V1_SubmitResponse {
-        precondition(batches.count == 1, "material reports travel one batch per call")
+        // Material reports travel one batch per call.
+        guard let batch = try await call.next() else { return Civitas_V1_SubmitResponse() }
         let request = Civitas_V1_SubmitMaterialReportsRequest.with {
             $0.tenant = tenant
-            $0.reports = batches[0]
+            $0.reports = batch.records
             $0.dryRun = dryRun
         }
         let reply = try await civitas.submissions.submitMaterialReports(request, options: civitas.options)
-        sent(0)
+        call.sent(batch)
         return reply
+    }
+}
+
+/// Material rows: one report per row, evidence files read (once per path) as named.
+struct MaterialCSVReader: CSVRecordReader {
+    typealias Record = Civitas_V1_MaterialReport
+
+    let key, unit, indicator, period, value, provided, note, evidence: Int?
+    let context: SubmissionReadContext
+    /// Evidence paths already noted as too large.
+    var noted: Set<String> = []
+
+    init(columns: ColumnMap, context: SubmissionReadContext) {
+        (key, unit, indicator, period) = (columns.position("key"), columns.position("unit"), columns.position("indicator"), columns.position("period"))
+        (value, provided) = (columns.position("value"), columns.position("provided"))
+        (note, evidence) = (columns.position("note"), columns.position("evidence"))
+        self.context = context
+    }
+
+    mutating func read(_ row: CSVCells, into batches: inout BatchBuilder<Record>) {
+        do throws(CellProblem) {
+            var report = Record()
+            report.key = row.string(key)
+            report.unit = try row.required(unit, "unit")
+            report.indicator = try row.required(indicator, "indicator")
+            report.period = .with { $0.name = row.string(period) }
+            if report.period.name.isEmpty { throw CellProblem("period", "is empty") }
+            let (value, provided) = (row.string(value), row.string(provided))
+            switch (value.isEmpty, provided.isEmpty) {
+            case (false, false): throw CellProblem("value", "give either a value or provided, not both")
+            case (true, true): throw CellProblem("value", "is empty; give a number, or provided true/false")
+            case (false, true): report.number = try Cells.number(value, field: "value")
+            case (true, false): report.provided = try Cells.boolean(provided, field: "provided")
+            }
+            report.note = row.string(note)
+            for path in Cells.list(row.string(evidence)) {
+                let file = try context.evidence(path)
+                if file.tooLarge, noted.insert(path).inserted {
+                    batches.note(
+                        "note: \(path) (\(file.evidence.size) bytes) is larger than --evidence-max-bytes; only its SHA-256, size and type are sent"
+                    )
+                }
+                report.evidence.append(file.evidence)
+            }
+            batches.add(report, origin: row.origin)
+        } catch {
+            batches.refuse(error, lines: [row.line], origin: row.origin)
+        }
     }
 }

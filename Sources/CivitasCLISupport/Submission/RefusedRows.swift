@@ -14,50 +14,58 @@ public enum RefusedRows {
         return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
     }
 
-    /// The file's content for these problems (several problems of one line are joined).
-    public static func render(_ rows: SourceRows, problems: [SubmissionProblem]) -> Data {
-        var errors: [Int: [String]] = [:]
-        for problem in problems {
-            for line in problem.lines { errors[line, default: []].append(problem.cell) }
+    /// A refused record: where its rows are, and its `error` cell ("field: reason").
+    struct Row: Sendable {
+        var origin: RowOrigin
+        var cell: String
+    }
+
+    /// The file's content for these refused records, in file order: their rows read again
+    /// from `text`, the cells of a record refused for several reasons joined with "; ".
+    /// `header` is the CSV header (nil for JSON Lines).
+    static func render(_ refused: [Row], text: SubmissionText, header: [String]?) -> Data {
+        let ordered = refused.enumerated().sorted { ($0.element.origin.line, $0.offset) < ($1.element.origin.line, $1.offset) }
+        var groups: [(origin: RowOrigin, cells: [String])] = []
+        for (_, row) in ordered {
+            if groups.last?.origin == row.origin { groups[groups.count - 1].cells.append(row.cell) } else { groups.append((row.origin, [row.cell])) }
         }
-        let lines = errors.keys.sorted()
         var out = ""
-        switch rows {
-        case .csv(let header, let records):
+        if let header {
             out = "\u{FEFF}" + csvLine(header.filter { $0.lowercased() != ColumnMap.errorColumn } + ["error"])
             let errorColumn = header.firstIndex { $0.lowercased() == ColumnMap.errorColumn }
-            let byLine = Dictionary(records.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
-            for line in lines {
-                guard let record = byLine[line] else { continue }
-                var fields = record.fields
-                if let errorColumn, errorColumn < fields.count { fields.remove(at: errorColumn) }
-                let width = header.count - (errorColumn == nil ? 0 : 1)
-                if fields.count < width { fields += Array(repeating: "", count: width - fields.count) }
-                out += csvLine(fields + [errors[line]!.joined(separator: "; ")])
+            let width = header.count - (errorColumn == nil ? 0 : 1)
+            for (origin, cells) in groups {
+                for record in text.csvRows(of: origin) {
+                    var fields = record.fields
+                    if let errorColumn, errorColumn < fields.count { fields.remove(at: errorColumn) }
+                    if fields.count < width { fields += Array(repeating: "", count: width - fields.count) }
+                    out += csvLine(fields + [cells.joined(separator: "; ")])
+                }
             }
-        case .jsonLines(let texts):
-            for line in lines where line >= 1 && line <= texts.count {
-                let message = errors[line]!.joined(separator: "; ")
-                let text = String(texts[line - 1]).trimmingCharacters(in: .whitespaces)
-                if var object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] {
-                    object["error"] = message
-                    if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) {
-                        out += String(decoding: data, as: UTF8.self) + "\n"
-                        continue
-                    }
-                }
-                // Not even JSON: keep the text as a string so nothing is lost.
-                let wrapped: [String: Any] = ["line": text, "error": message]
-                if let data = try? JSONSerialization.data(withJSONObject: wrapped, options: [.sortedKeys]) {
-                    out += String(decoding: data, as: UTF8.self) + "\n"
-                }
+        } else {
+            for (origin, cells) in groups {
+                out += jsonLine(text.string(origin.bytes).trimmingCharacters(in: .whitespaces), error: cells.joined(separator: "; "))
             }
         }
         return Data(out.utf8)
     }
 
-    public static func write(_ rows: SourceRows, problems: [SubmissionProblem], to path: String) throws {
-        try render(rows, problems: problems).write(to: URL(fileURLWithPath: path), options: .atomic)
+    static func write(_ refused: [Row], text: SubmissionText, header: [String]?, to path: String) throws {
+        try render(refused, text: text, header: header).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// The line's object with an "error" member, or — not even JSON — the text as a string
+    /// so that nothing is lost.
+    static func jsonLine(_ text: String, error message: String) -> String {
+        if var object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] {
+            object["error"] = message
+            if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) {
+                return String(decoding: data, as: UTF8.self) + "\n"
+            }
+        }
+        let wrapped: [String: Any] = ["line": text, "error": message]
+        guard let data = try? JSONSerialization.data(withJSONObject: wrapped, options: [.sortedKeys]) else { return "" }
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     static func csvLine(_ fields: [String]) -> String {

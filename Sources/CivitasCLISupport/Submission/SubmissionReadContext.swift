@@ -1,15 +1,16 @@
 import Foundation
 import SwiftProtobuf
+import Synchronization
 
 /// What reading a file needs besides its rows: where it is (evidence paths are relative to
 /// its folder), how to read local times, and how large an evidence file may be to travel
-/// with its bytes.
-public final class SubmissionReadContext {
+/// with its bytes. Sendable, so that the reader can run on its own task.
+public final class SubmissionReadContext: Sendable {
     public let source: String
     public let directory: String
     public let time: SubmissionTime
     public let evidenceMaxBytes: Int
-    var evidenceCache: [String: Result<EvidenceFile, CellProblem>] = [:]
+    let evidenceCache = Mutex<[String: Result<EvidenceFile, CellProblem>]>([:])
 
     public init(source: String, time: SubmissionTime, evidenceMaxBytes: Int = 8 << 20) {
         self.source = source
@@ -19,20 +20,25 @@ public final class SubmissionReadContext {
         self.evidenceMaxBytes = evidenceMaxBytes
     }
 
-    func timestamp(_ text: String, field: String) throws(CellProblem) -> Google_Protobuf_Timestamp {
-        guard !text.isEmpty else { throw CellProblem(field, "is empty; a time is required") }
-        guard let value = time.parse(text) else {
+    /// The time in a cell (already trimmed), read from its bytes.
+    func timestamp(_ cell: UnsafeRawBufferPointer, field: String) throws(CellProblem) -> Google_Protobuf_Timestamp {
+        guard !cell.isEmpty else { throw CellProblem(field, "is empty; a time is required") }
+        guard let value = time.parse(cell) else {
             throw CellProblem(
                 field,
-                "\"\(text)\" is not a time (use 2026-10-05T09:30:00+08:00, or 2026-10-05 09:30 in \(time.timeZone.identifier))"
+                "\"\(UTF8Cell.string(cell))\" is not a time (use 2026-10-05T09:30:00+08:00, or 2026-10-05 09:30 in \(time.timeZone.identifier))"
             )
         }
         return value
     }
+
+    func timestamp(_ text: String, field: String) throws(CellProblem) -> Google_Protobuf_Timestamp {
+        let result = text.withUTF8Bytes { bytes in Result { () throws(CellProblem) in try timestamp(bytes, field: field) } }
+        return try result.get()
+    }
 }
 
-/// Which column is where, with the Chinese headings spreadsheets carry, and the cells of
-/// a row by column name.
+/// Which column is where, with the Chinese headings spreadsheets carry.
 struct ColumnMap {
     var index: [String: Int] = [:]
     /// Columns that are none of the known ones (survey questions), in file order.
@@ -49,6 +55,10 @@ struct ColumnMap {
             if heading.lowercased() == Self.errorColumn || heading == "错误" { continue }
             guard let column = aliases[heading.lowercased()] ?? aliases[heading] else {
                 if allowOthers, !heading.isEmpty {
+                    // A question twice would answer it twice in one response.
+                    if others.contains(where: { $0.heading == heading }) {
+                        throw CSVError(source: source, line: 1, message: "names the column \(heading) twice")
+                    }
                     others.append((position, heading))
                     continue
                 }
@@ -66,31 +76,35 @@ struct ColumnMap {
 
     func has(_ column: String) -> Bool { index[column] != nil }
 
-    func cell(_ record: CSVTable.Record, _ column: String) -> String {
-        guard let position = index[column], position < record.fields.count else { return "" }
-        return Cells.trimmed(record.fields[position])
-    }
+    /// Where the column is, for readers that look cells up by position on every row.
+    func position(_ column: String) -> Int? { index[column] }
+}
 
-    func required(_ record: CSVTable.Record, _ column: String) throws(CellProblem) -> String {
-        let value = cell(record, column)
+extension CSVCells {
+    /// The trimmed cell as a String; an empty one is a problem of `column`.
+    func required(_ index: Int?, _ column: String) throws(CellProblem) -> String {
+        let value = string(index)
         guard !value.isEmpty else { throw CellProblem(column, "is empty") }
         return value
     }
+
+    /// Where the row came from, for refusals and the refused-rows file.
+    var origin: RowOrigin { RowOrigin(line: line, bytes: bytes) }
 }
 
 /// Cell readers shared by the channels.
 enum Cells {
-    /// The text without leading and trailing spaces and tabs (fast path: nothing to trim).
-    static func trimmed(_ text: String) -> String {
-        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
-        if first != 0x20, first != 0x09, last != 0x20, last != 0x09, first < 0x80, last < 0x80 { return text }
-        return text.trimmingCharacters(in: .whitespaces)
-    }
-
     static func number(_ text: String, field: String) throws(CellProblem) -> Double {
-        let cleaned = text.replacingOccurrences(of: "_", with: "")
+        // Digit group separators ("1_000") are allowed; most cells have none.
+        let cleaned = text.utf8.contains(0x5F) ? text.replacingOccurrences(of: "_", with: "") : text
         guard let value = Double(cleaned) else { throw CellProblem(field, "\"\(text)\" is not a number") }
         return value
+    }
+
+    /// A whole number ≥ 0 from a trimmed cell's bytes (plain digits without making a String).
+    static func unsigned(_ cell: UnsafeRawBufferPointer, field: String) throws(CellProblem) -> UInt32 {
+        if let value = UTF8Cell.unsigned(cell) { return value }
+        return try unsigned(UTF8Cell.string(cell), field: field)
     }
 
     static func unsigned(_ text: String, field: String) throws(CellProblem) -> UInt32 {

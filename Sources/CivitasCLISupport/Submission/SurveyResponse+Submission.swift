@@ -21,53 +21,79 @@ extension Civitas_V1_SurveyResponse: SubmissionRecord {
         "答题时长": "duration_seconds",
     ]
 
-    public static func read(csv table: CSVTable, context: SubmissionReadContext) throws -> ParsedSubmission<Self> {
+    public static func csvReader(header: [String], context: SubmissionReadContext) throws -> any CSVRecordReader<Self> {
         let columns = try ColumnMap(
-            header: table.header, aliases: aliases,
+            header: header, aliases: aliases,
             required: ["survey", "respondent", "submitted_at", "duration_seconds"], source: context.source,
             allowOthers: true
         )
         guard !columns.others.isEmpty else {
             throw CSVError(source: context.source, line: 1, message: "has no question columns (one column per question code)")
         }
-        var parsed = ParsedSubmission<Self>(source: context.source, rows: .csv(header: table.header, records: table.records))
-        parsed.items.reserveCapacity(table.records.count)
-        for record in table.records {
-            do throws(CellProblem) {
-                var response = Self()
-                response.key = columns.cell(record, "key")
-                response.survey = try columns.required(record, "survey")
-                response.respondent = try columns.required(record, "respondent")
-                response.subcommand = columns.cell(record, "subcommand")
-                response.submittedAt = try context.timestamp(columns.cell(record, "submitted_at"), field: "submitted_at")
-                response.durationSeconds = try Cells.unsigned(
-                    try columns.required(record, "duration_seconds"), field: "duration_seconds"
-                )
-                for (position, question) in columns.others where position < record.fields.count {
-                    let answer = Cells.trimmed(record.fields[position])
-                    if answer.isEmpty { continue }
-                    guard let value = UInt32(answer) else {
-                        throw CellProblem(question, "\"\(answer)\" is not an answer 1–5 (leave it empty when unanswered)")
-                    }
-                    response.answers[question] = value
-                }
-                parsed.add(response, lines: [record.line])
-            } catch {
-                parsed.refuse(lines: [record.line], error)
-            }
-        }
-        return parsed
+        return SurveyCSVReader(columns: columns, context: context)
     }
 
     public static func submit(
-        _ batches: [[Self]], over civitas: CivitasConnection, tenant: String, dryRun: Bool,
-        sent: @escaping @Sendable (Int) -> Void
+        _ call: UploadCall<Self>, over civitas: CivitasConnection, tenant: String, dryRun: Bool
     ) async throws -> Civitas_V1_SubmitResponse {
         try await civitas.submissions.submitSurveyResponses(options: civitas.streamOptions) { writer in
-            for (index, batch) in batches.enumerated() {
-                try await writer.write(.with { $0.tenant = tenant; $0.responses = batch; $0.dryRun = dryRun })
-                sent(index)
+            while let batch = try await call.next() {
+                try await writer.write(.with { $0.tenant = tenant; $0.responses = batch.records; $0.dryRun = dryRun })
+                call.sent(batch)
             }
+        }
+    }
+
+    /// Answers in any column order give one key: sorted by question as the map this field
+    /// replaced was, so the derived key's bytes — and the keys of files sent before — stay
+    /// the same.
+    public mutating func normalizeForKey() {
+        answers.sort { $0.question < $1.question }
+    }
+}
+
+/// Survey rows: the fixed columns, then one column per question code.
+struct SurveyCSVReader: CSVRecordReader {
+    typealias Record = Civitas_V1_SurveyResponse
+
+    let key, survey, respondent, subcommand, submittedAt, duration: Int?
+    let questions: [(position: Int, code: String)]
+    let context: SubmissionReadContext
+
+    init(columns: ColumnMap, context: SubmissionReadContext) {
+        (key, survey, respondent) = (columns.position("key"), columns.position("survey"), columns.position("respondent"))
+        (subcommand, submittedAt) = (columns.position("subcommand"), columns.position("submitted_at"))
+        duration = columns.position("duration_seconds")
+        questions = columns.others.map { ($0.position, $0.heading) }
+        self.context = context
+    }
+
+    mutating func read(_ row: CSVCells, into batches: inout BatchBuilder<Record>) {
+        do throws(CellProblem) {
+            var response = Record()
+            response.key = row.string(key)
+            response.survey = try row.required(survey, "survey")
+            response.respondent = try row.required(respondent, "respondent")
+            response.subcommand = row.string(subcommand)
+            response.submittedAt = try context.timestamp(row.trimmed(submittedAt), field: "submitted_at")
+            let seconds = row.trimmed(duration)
+            guard !seconds.isEmpty else { throw CellProblem("duration_seconds", "is empty") }
+            response.durationSeconds = try Cells.unsigned(seconds, field: "duration_seconds")
+            response.answers.reserveCapacity(questions.count)
+            for (position, question) in questions where position < row.count {
+                let answer = row.trimmed(position)
+                if answer.isEmpty { continue }
+                guard let value = UTF8Cell.unsigned(answer) ?? UInt32(UTF8Cell.string(answer)) else {
+                    throw CellProblem(question, "\"\(UTF8Cell.string(answer))\" is not an answer 1–5 (leave it empty when unanswered)")
+                }
+                var entry = Civitas_V1_SurveyAnswer()
+                entry.question = question
+                entry.answer = value
+                response.answers.append(entry)
+            }
+            batches.add(response, origin: row.origin)
+        } catch {
+            batches.refuse(error, lines: [row.line], origin: row.origin)
         }
     }
 }
