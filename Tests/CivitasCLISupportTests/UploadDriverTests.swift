@@ -8,13 +8,38 @@ import Testing
 
 /// Progress that records nothing.
 struct SilentProgress: UploadProgress {
-    func sent(records: Int) {}
-    func acknowledged(_ tally: UploadTally) {}
+    func sent(records: Int, through offset: Int) {}
+    func acknowledged(_ tally: UploadTally, through offset: Int) {}
     func retrying(after error: any Error, attempt: Int, of limit: Int, delay: Duration, tally: UploadTally) {}
+    func print(_ line: String) {}
+}
+
+/// The batches of `keys` split at `ranges`, as a reader would hand them out.
+func keyBatches(_ keys: [String], _ ranges: [Range<Int>]) -> [UploadBatch<String>] {
+    ranges.enumerated().map { UploadBatch(number: $0.offset, first: $0.element.lowerBound, records: Array(keys[$0.element])) }
+}
+
+/// A source handing out `batches` in order, counting what it handed out.
+final class BatchList: Sendable {
+    let batches: [UploadBatch<String>]
+    let pulled = Mutex(0)
+
+    init(_ batches: [UploadBatch<String>]) { self.batches = batches }
+
+    var source: UploadDriver<String>.Source {
+        { [self] in
+            pulled.withLock { count -> UploadBatch<String>? in
+                guard count < batches.count else { return nil }
+                count += 1
+                return batches[count - 1]
+            }
+        }
+    }
 }
 
 /// A fake server: stores keys once, reports repeats, refuses batches holding a "bad" record,
-/// and can drop the connection before or after storing a given call.
+/// and can drop the connection before or after storing a given call. It reads a call's
+/// batches first (as many as the call hands out), then answers.
 final class FakeServer: Sendable {
     struct State {
         var stored: [String] = []
@@ -24,10 +49,11 @@ final class FakeServer: Sendable {
     }
 
     let state = Mutex(State())
-    let batches: [[String]]
+    /// Runs after call number N was read and answered, before the reply goes back.
+    let afterCall: @Sendable (Int) async throws -> Void
 
-    init(keys: [String], batches ranges: [Range<Int>]) {
-        batches = ranges.map { Array(keys[$0]) }
+    init(afterCall: @escaping @Sendable (Int) async throws -> Void = { _ in }) {
+        self.afterCall = afterCall
     }
 
     /// Fails call number `call` (counted from 0): after storing all its batches when `storeFirst`,
@@ -36,22 +62,29 @@ final class FakeServer: Sendable {
         state.withLock { $0.failures[call] = (storeFirst, RPCError(code: code, message: "connection reset")) }
     }
 
-    func session(_ body: (UploadDriver.Send) async throws -> Void) async throws {
+    func session<Record>(_ body: (UploadDriver<Record>.Send) async throws -> Void) async throws {
         state.withLock { $0.sessions += 1 }
-        try await body { range, sent in try self.call(range, sent: sent) }
+        try await body { call in try await self.call(call) }
     }
 
-    func call(_ range: Range<Int>, sent: @Sendable (Int) -> Void) throws -> Civitas_V1_SubmitResponse {
+    /// The keys of a batch's records (records of tests are keys; the channels' have a key).
+    func keys<Record>(_ batch: UploadBatch<Record>) -> [String] {
+        batch.records.map { ($0 as? String) ?? ($0 as? any SubmissionRecord)?.key ?? "" }
+    }
+
+    func call<Record>(_ call: UploadCall<Record>) async throws -> Civitas_V1_SubmitResponse {
+        var batches: [UploadBatch<Record>] = []
+        while let batch = try await call.next() { batches.append(batch) }
         let (number, failure) = state.withLock { state in
-            state.calls.append(range)
+            state.calls.append(batches.first!.number..<batches.last!.number + 1)
             return (state.calls.count - 1, state.failures[state.calls.count - 1])
         }
         var reply = Civitas_V1_SubmitResponse()
-        for (position, batch) in range.enumerated() {
-            sent(position)
+        for (position, batch) in batches.enumerated() {
+            call.sent(batch)
             var outcome = Civitas_V1_BatchOutcome()
             outcome.batch = UInt32(position)
-            let keys = batches[batch]
+            let keys = keys(batch)
             if let bad = keys.firstIndex(where: { $0.hasPrefix("bad") }) {
                 outcome.errors = [.with { $0.index = UInt32(bad); $0.record = keys[bad]; $0.field = "value"; $0.reason = "is out of range" }]
                 reply.refused += UInt32(keys.count)
@@ -65,8 +98,8 @@ final class FakeServer: Sendable {
             reply.batches.append(outcome)
             if let failure, !failure.storeFirst { throw failure.error }
         }
-        _ = number
         if let failure { throw failure.error }
+        try await afterCall(number)
         return reply
     }
 }
@@ -81,20 +114,20 @@ struct UploadDriverTests {
 
     @Test("Batches are planned by count and by bytes")
     func plan() {
-        #expect(UploadDriver.plan(sizes: Array(repeating: 1, count: 7), size: 3, maxBytes: 100) == [0..<3, 3..<6, 6..<7])
-        #expect(UploadDriver.plan(sizes: [40, 40, 40, 200, 10], size: 10, maxBytes: 100) == [0..<2, 2..<3, 3..<4, 4..<5])
-        #expect(UploadDriver.plan(sizes: [], size: 3, maxBytes: 100).isEmpty)
+        #expect(UploadDriver<String>.plan(sizes: Array(repeating: 1, count: 7), size: 3, maxBytes: 100) == [0..<3, 3..<6, 6..<7])
+        #expect(UploadDriver<String>.plan(sizes: [40, 40, 40, 200, 10], size: 10, maxBytes: 100) == [0..<2, 2..<3, 3..<4, 4..<5])
+        #expect(UploadDriver<String>.plan(sizes: [], size: 3, maxBytes: 100).isEmpty)
     }
 
     @Test("Unary: a call dropped after the server stored it is re-sent; every row is stored once and booked once")
     func unaryResume() async throws {
         let keys = (0..<10).map { "k\($0)" }
-        let batches = UploadDriver.plan(sizes: Array(repeating: 1, count: 10), size: 3, maxBytes: 100)
-        let server = FakeServer(keys: keys, batches: batches)
+        let batches = UploadDriver<String>.plan(sizes: Array(repeating: 1, count: 10), size: 3, maxBytes: 100)
+        let server = FakeServer()
         server.fail(call: 1, storeFirst: true)
-        let driver = UploadDriver(batches: batches, batchesPerCall: 1, retry: retry())
-        var tally = UploadTally(records: 10, batches: batches.count)
-        try await driver.run(tally: &tally, progress: SilentProgress(), session: server.session)
+        let driver = UploadDriver<String>(batchesPerCall: 1, retry: retry())
+        var tally = UploadTally()
+        try await driver.run(from: BatchList(keyBatches(keys, batches)).source, tally: &tally, progress: SilentProgress(), session: server.session)
         let state = server.state.withLock { $0 }
         #expect(state.stored == keys)
         #expect(state.calls == [0..<1, 1..<2, 1..<2, 2..<3, 3..<4])
@@ -106,16 +139,16 @@ struct UploadDriverTests {
     @Test("Streaming: a stream dropped mid-way is re-sent from its first batch, after backoff")
     func streamResume() async throws {
         let keys = (0..<20).map { "k\($0)" }
-        let batches = UploadDriver.plan(sizes: Array(repeating: 1, count: 20), size: 2, maxBytes: 100)
-        let server = FakeServer(keys: keys, batches: batches)
+        let batches = UploadDriver<String>.plan(sizes: Array(repeating: 1, count: 20), size: 2, maxBytes: 100)
+        let server = FakeServer()
         // The second stream (batches 4..<8) dies after its first batch was stored.
         server.fail(call: 1, storeFirst: false)
         let delays = Mutex<[Duration]>([])
         var policy = retry()
         policy.sleep = { delay in delays.withLock { $0.append(delay) } }
-        let driver = UploadDriver(batches: batches, batchesPerCall: 4, retry: policy)
-        var tally = UploadTally(records: 20, batches: batches.count)
-        try await driver.run(tally: &tally, progress: SilentProgress(), session: server.session)
+        let driver = UploadDriver<String>(batchesPerCall: 4, retry: policy)
+        var tally = UploadTally()
+        try await driver.run(from: BatchList(keyBatches(keys, batches)).source, tally: &tally, progress: SilentProgress(), session: server.session)
         #expect(server.state.withLock { $0.stored } == keys)
         #expect(server.state.withLock { $0.calls } == [0..<4, 4..<8, 4..<8, 8..<10])
         #expect(tally.stored == 18 && tally.repeated == 2 && tally.repeatedAfterRetry == 2)
@@ -126,11 +159,11 @@ struct UploadDriverTests {
     @Test("A refused batch is booked whole, with the record's index in the file")
     func refusal() async throws {
         let keys = ["a", "b", "c", "bad-d", "e", "f"]
-        let batches = UploadDriver.plan(sizes: Array(repeating: 1, count: 6), size: 2, maxBytes: 100)
-        let server = FakeServer(keys: keys, batches: batches)
-        let driver = UploadDriver(batches: batches, batchesPerCall: 1, retry: retry())
-        var tally = UploadTally(records: 6, batches: 3)
-        try await driver.run(tally: &tally, progress: SilentProgress(), session: server.session)
+        let batches = UploadDriver<String>.plan(sizes: Array(repeating: 1, count: 6), size: 2, maxBytes: 100)
+        let server = FakeServer()
+        let driver = UploadDriver<String>(batchesPerCall: 1, retry: retry())
+        var tally = UploadTally()
+        try await driver.run(from: BatchList(keyBatches(keys, batches)).source, tally: &tally, progress: SilentProgress(), session: server.session)
         #expect(tally.stored == 4 && tally.refused == 2 && tally.refusedBatches == [1])
         #expect(tally.refusals == [.init(item: 3, record: "bad-d", field: "value", reason: "is out of range")])
         #expect(server.state.withLock { $0.stored } == ["a", "b", "e", "f"])
@@ -138,37 +171,37 @@ struct UploadDriverTests {
 
     @Test("Errors a reconnect cannot fix stop at once; retries are bounded")
     func gives_up() async throws {
-        let batches = [0..<1, 1..<2]
-        let server = FakeServer(keys: ["a", "b"], batches: batches)
+        let batches = keyBatches(["a", "b"], [0..<1, 1..<2])
+        let server = FakeServer()
         server.fail(call: 1, storeFirst: false, code: .permissionDenied)
-        var tally = UploadTally(records: 2, batches: 2)
+        var tally = UploadTally()
         await #expect(throws: RPCError.self) {
-            try await UploadDriver(batches: batches, batchesPerCall: 1, retry: retry())
-                .run(tally: &tally, progress: SilentProgress(), session: server.session)
+            try await UploadDriver<String>(batchesPerCall: 1, retry: retry())
+                .run(from: BatchList(batches).source, tally: &tally, progress: SilentProgress(), session: server.session)
         }
         #expect(tally.acknowledgedBatches == 1 && server.state.withLock { $0.calls.count } == 2)
 
-        let always = FakeServer(keys: ["a"], batches: [0..<1])
+        let always = FakeServer()
         for call in 0..<20 { always.fail(call: call, storeFirst: false) }
         var policy = retry()
         policy.maxRetries = 3
         policy.maxRetriesBeforeFirstSuccess = 10
-        var second = UploadTally(records: 1, batches: 1)
+        var second = UploadTally()
         await #expect(throws: RPCError.self) {
-            try await UploadDriver(batches: [0..<1], batchesPerCall: 1, retry: policy)
-                .run(tally: &second, progress: SilentProgress(), session: always.session)
+            try await UploadDriver<String>(batchesPerCall: 1, retry: policy)
+                .run(from: BatchList(keyBatches(["a"], [0..<1])).source, tally: &second, progress: SilentProgress(), session: always.session)
         }
         #expect(always.state.withLock { $0.calls.count } == 4 && second.retries == 3)
     }
 
     @Test("A server that was never reached is given up on after two quick retries")
     func neverReached() async throws {
-        let server = FakeServer(keys: ["a"], batches: [0..<1])
+        let server = FakeServer()
         for call in 0..<20 { server.fail(call: call, storeFirst: false) }
-        var tally = UploadTally(records: 1, batches: 1)
+        var tally = UploadTally()
         await #expect(throws: RPCError.self) {
-            try await UploadDriver(batches: [0..<1], batchesPerCall: 1, retry: retry())
-                .run(tally: &tally, progress: SilentProgress(), session: server.session)
+            try await UploadDriver<String>(batchesPerCall: 1, retry: retry())
+                .run(from: BatchList(keyBatches(["a"], [0..<1])).source, tally: &tally, progress: SilentProgress(), session: server.session)
         }
         #expect(server.state.withLock { $0.calls.count } == 3 && tally.retries == 2)
     }

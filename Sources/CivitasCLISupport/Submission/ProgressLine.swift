@@ -1,31 +1,32 @@
 import Foundation
 
 /// The text of upload progress, as pure functions of counts and time (tested directly).
+/// The file is read as it is sent, so the number of rows is unknown until the end: how far
+/// the upload is comes from the bytes of the file read through the last batch sent.
 public enum ProgressLine {
-    /// `[##########··········]  52%  52,000/100,000 rows  12,400 rows/s  ETA 4s`
-    public static func bar(done: Int, total: Int, elapsed: Double, width: Int = 24) -> String {
-        let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
+    /// `[##########··········]  52%  52,000 rows  12,400 rows/s  ETA 4s`
+    public static func bar(rows: Int, fraction: Double, elapsed: Double, width: Int = 24) -> String {
+        let fraction = min(1, max(0, fraction))
         let filled = Int((fraction * Double(width)).rounded(.down))
         let bar = String(repeating: "#", count: filled) + String(repeating: "·", count: width - filled)
-        var text = "[\(bar)] \(percent(fraction))  \(grouped(done))/\(grouped(total)) rows"
-        if let rate = rate(done: done, elapsed: elapsed) {
+        var text = "[\(bar)] \(percent(fraction))  \(grouped(rows)) rows"
+        if let rate = rate(rows: rows, elapsed: elapsed) {
             text += "  \(grouped(Int(rate.rounded()))) rows/s"
-            if done < total, rate > 0 { text += "  ETA \(duration(Double(total - done) / rate))" }
+            if fraction > 0, fraction < 1 { text += "  ETA \(duration(elapsed * (1 - fraction) / fraction))" }
         }
         return text
     }
 
-    /// `survey.csv: 52,000 of 100,000 rows (52%), 12,400 rows/s`
-    public static func plain(source: String, done: Int, total: Int, elapsed: Double) -> String {
-        let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
-        var text = "\(source): \(grouped(done)) of \(grouped(total)) rows (\(percent(fraction).trimmingCharacters(in: .whitespaces)))"
-        if let rate = rate(done: done, elapsed: elapsed) { text += ", \(grouped(Int(rate.rounded()))) rows/s" }
+    /// `survey.csv: 52,000 rows (52%), 12,400 rows/s`
+    public static func plain(source: String, rows: Int, fraction: Double, elapsed: Double) -> String {
+        var text = "\(source): \(grouped(rows)) rows (\(percent(min(1, max(0, fraction))).trimmingCharacters(in: .whitespaces)))"
+        if let rate = rate(rows: rows, elapsed: elapsed) { text += ", \(grouped(Int(rate.rounded()))) rows/s" }
         return text
     }
 
     /// Rows per second, once there is enough time to say.
-    static func rate(done: Int, elapsed: Double) -> Double? {
-        elapsed >= 0.05 && done > 0 ? Double(done) / elapsed : nil
+    static func rate(rows: Int, elapsed: Double) -> Double? {
+        elapsed >= 0.05 && rows > 0 ? Double(rows) / elapsed : nil
     }
 
     static func percent(_ fraction: Double) -> String {
@@ -52,11 +53,11 @@ public enum ProgressLine {
         return "\(total / 3600)h\(String(format: "%02d", (total % 3600) / 60))m"
     }
 
-    /// When the plain reporter prints: every 10% of the rows or every 5 seconds.
-    public static func plainIsDue(done: Int, total: Int, lastDone: Int, sinceLast: Double) -> Bool {
-        guard done > lastDone else { return false }
+    /// When the plain reporter prints: once rows moved on, every 10% of the file or every
+    /// 5 seconds.
+    public static func plainIsDue(rows: Int, lastRows: Int, fraction: Double, lastFraction: Double, sinceLast: Double) -> Bool {
+        guard rows > lastRows else { return false }
         if sinceLast >= 5 { return true }
-        guard total > 0 else { return false }
-        return done * 10 / total > lastDone * 10 / total
+        return Int((fraction * 10).rounded(.down)) > Int((lastFraction * 10).rounded(.down))
     }
 }

@@ -12,6 +12,7 @@ public struct UploadTally: Sendable, Equatable {
         public var reason: String
     }
 
+    /// The file's records and batches (known once it has been read to the end).
     public var records: Int
     public var batches: Int
     /// Batches acknowledged (stored, repeated or refused).
@@ -31,7 +32,7 @@ public struct UploadTally: Sendable, Equatable {
     /// Indexes of refused batches.
     public var refusedBatches: [Int] = []
 
-    public init(records: Int, batches: Int) {
+    public init(records: Int = 0, batches: Int = 0) {
         self.records = records
         self.batches = batches
     }

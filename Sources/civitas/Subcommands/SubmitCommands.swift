@@ -15,8 +15,8 @@ struct SubmitCommand: AsyncParsableCommand {
             times RFC 3339 with an offset). Times in CSV: 2026-10-05T09:30:00+08:00, …Z, or a local \
             2026-10-05 09:30[:00] in --time-zone. The key column (the idempotency key) is optional: \
             without it, each record's key is "h" + 32 hex digits of the SHA-256 of its content, so \
-            sending the same file twice never doubles anything. A dropped connection is resumed with \
-            the same keys. Refused rows are written to FILE.refused.csv (or .jsonl) with an error \
+            sending the same file twice never doubles anything. The file is read while it is sent, \
+            so its size does not matter. A dropped connection is resumed with the same keys. Refused rows are written to FILE.refused.csv (or .jsonl) with an error \
             column; the command then exits 4.
             """,
         subcommands: [SubmitMaterials.self, SubmitInspections.self, SubmitSurvey.self, SubmitFeed.self]
@@ -111,8 +111,9 @@ struct SubmitSurvey: AsyncParsableCommand {
         abstract: "Stream questionnaire responses (问卷调查), 1000 per batch.",
         discussion: """
             CSV columns: key,survey,respondent,subcommand,submitted_at,duration_seconds, then one \
-            column per question code (any other column is a question): answers 1–5, an empty cell \
-            is unanswered. key and subcommand are optional.
+            column per question code (any other column is a question, each at most once): answers \
+            1–5, an empty cell is unanswered. key and subcommand are optional. In JSON Lines, \
+            answers are [{"question":"q1","answer":4}, …] or, shorter, {"q1":4, …}.
             """
     )
 
