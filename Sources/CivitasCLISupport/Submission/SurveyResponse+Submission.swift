@@ -36,12 +36,16 @@ extension Civitas_V1_SurveyResponse: SubmissionRecord {
     public static func submit(
         _ call: UploadCall<Self>, over civitas: CivitasConnection, tenant: String, dryRun: Bool
     ) async throws -> Civitas_V1_SubmitResponse {
-        try await civitas.submissions.submitSurveyResponses(options: civitas.streamOptions) { writer in
+        let request = StreamingClientRequest(of: Civitas_V1_SubmitSurveyResponsesRequest.self) { writer in
             while let batch = try await call.next() {
                 try await writer.write(.with { $0.tenant = tenant; $0.responses = batch.records; $0.dryRun = dryRun })
                 call.sent(batch)
             }
         }
+        return try await civitas.submissions.submitSurveyResponses(
+            request: request, serializer: SurveyRequestSerializer(), deserializer: ReplyDeserializer<Civitas_V1_SubmitResponse>(),
+            options: civitas.streamOptions
+        )
     }
 
     /// Answers in any column order give one key: sorted by question as the map this field
