@@ -51,7 +51,8 @@ public enum CanonicalContent {
     }
 
     public static func bytes(of response: SurveyResponse) -> [UInt8] {
-        var writer = Writer(tag: "survey")
+        var writer = Writer(tag: "survey", capacity: 80 + response.survey.utf8.count + response.respondent.utf8.count
+            + (response.subcommand?.utf8.count ?? 0) + response.answers.count * 24)
         writer.string(response.survey)
         writer.string(response.respondent)
         writer.string(response.subcommand ?? "")
@@ -79,17 +80,16 @@ public enum CanonicalContent {
     struct Writer {
         var bytes: [UInt8] = []
 
-        init(tag: String) {
-            bytes.reserveCapacity(128)
+        /// `capacity`: the bytes the record will take, so the buffer grows once.
+        init(tag: String, capacity: Int = 128) {
+            bytes.reserveCapacity(capacity)
             string(tag)
         }
 
         mutating func byte(_ value: UInt8) { bytes.append(value) }
 
         mutating func integer(_ value: Int64) {
-            // Byte by byte: appending an 8-byte buffer costs a generic call per number.
-            let bits = UInt64(bitPattern: value)
-            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+            withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
         }
 
         mutating func double(_ value: Double) {
