@@ -18,6 +18,8 @@ struct SubmissionReader<Record: SubmissionRecord>: Sendable {
     /// The CSV header, as read (the refused-rows file repeats it).
     private(set) var header: [String] = []
     private(set) var ended = false
+    /// Bytes read and given back so far (see ``SubmissionText/release(_:)``).
+    private var released = 0
     /// CSV: the rows, and the channel's reader that makes records of them.
     private var csv: CSVReader?
     private var records: (any CSVRecordReader<Record>)?
@@ -70,23 +72,47 @@ struct SubmissionReader<Record: SubmissionRecord>: Sendable {
                 return false
             }
             if ended { records.finish(into: &batches) }
+            release(through: reader.position)
         } else if var reader = jsonLines {
             ended = text.withBytes { bytes in reader.read(bytes, rows: Self.rowsPerStep, into: &batches) }
             jsonLines = reader
+            release(through: reader.position)
         }
         if ended { batches.seal() }
     }
 
+    /// Gives back what was read, so that memory does not grow with the file.
+    private mutating func release(through position: Int) {
+        guard position > released else { return }
+        text.release(released..<position)
+        released = position
+    }
+
     /// A quote that never closes would swallow the rest of the file into one field; found
     /// only at the end while streaming, so files holding quotes are scanned first (one
-    /// pass without making any String; files without a quote skip it).
+    /// pass without making any String; files without a quote skip it). Pages are given back
+    /// as the scans move on.
     private static func checkQuotes(_ text: SubmissionText, after reader: CSVReader) throws {
         var reader = reader
         var row = CSVRow()
+        let stretch = 4 << 20
         try text.withBytes { bytes in
-            let rest = UnsafeRawBufferPointer(rebasing: bytes[reader.position...])
-            guard let base = rest.baseAddress, memchr(base, 0x22, rest.count) != nil else { return }
-            while try reader.next(bytes, into: &row) {}
+            var lower = reader.position
+            var quoted = false
+            while lower < bytes.count, !quoted {
+                let upper = min(bytes.count, lower + stretch)
+                quoted = memchr(bytes.baseAddress! + lower, 0x22, upper - lower) != nil
+                if !quoted { text.release(lower..<upper) }
+                lower = upper
+            }
+            guard quoted else { return }
+            var released = 0
+            while try reader.next(bytes, into: &row) {
+                guard reader.position - released >= stretch else { continue }
+                text.release(released..<reader.position)
+                released = reader.position
+            }
+            text.release(released..<bytes.count)
         }
     }
 }

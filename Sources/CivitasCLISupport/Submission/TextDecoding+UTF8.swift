@@ -1,4 +1,19 @@
 extension TextDecoding {
+    /// Checks `bytes[start...]` a few megabytes at a time, telling `checked` about each
+    /// stretch as it is done. Stretches end before a byte that starts a character, so that
+    /// none splits one (a sequence cut short there is invalid whichever way it is cut).
+    static func isValidUTF8(_ bytes: UnsafeRawBufferPointer, from start: Int, checked: (Range<Int>) -> Void) -> Bool {
+        var lower = start
+        while lower < bytes.count {
+            var upper = min(bytes.count, lower + (4 << 20))
+            while upper < bytes.count, upper > lower, bytes[upper] & 0xC0 == 0x80 { upper -= 1 }
+            guard isValidUTF8(UnsafeRawBufferPointer(rebasing: bytes[lower..<upper])) else { return false }
+            checked(lower..<upper)
+            lower = upper
+        }
+        return true
+    }
+
     /// Whether `bytes` are well-formed UTF-8 (Unicode 15, table 3-7: no overlong forms, no
     /// surrogates, nothing above U+10FFFF), checked in place: `String(validating:)` would
     /// also copy a file of hundreds of megabytes. Runs of ASCII are skipped eight bytes at

@@ -24,16 +24,26 @@ public enum TextDecoding {
     }
 
     /// The file's text as UTF-8 bytes, for readers that work on bytes: `data` itself when it
-    /// is UTF-8 (never copied, so a memory-mapped file stays mapped; `start` skips a BOM),
-    /// else its conversion from GB18030.
+    /// is UTF-8 (never copied; `start` skips a BOM), else its conversion from GB18030.
     public static func utf8(_ data: Data, source: String) throws(CSVError) -> (bytes: Data, start: Int, encoding: TextEncoding) {
-        let bom = data.starts(with: [0xEF, 0xBB, 0xBF])
-        let valid = data.withUnsafeBytes { isValidUTF8(UnsafeRawBufferPointer(rebasing: $0[(bom ? 3 : 0)...])) }
-        if valid {
-            return (data, bom ? 3 : 0, bom ? .utf8WithBOM : .utf8)
+        let result = data.withUnsafeBytes { bytes in Result { () throws(CSVError) in try utf8(bytes, source: source) } }
+        let (start, encoding, converted) = try result.get()
+        return (converted.map { Data($0) } ?? data, start, encoding)
+    }
+
+    /// The same decision over bytes in place (a memory-mapped file): where the text starts,
+    /// its encoding, and for GB18030 the converted bytes.
+    /// `checked` hears each stretch of bytes once it has been checked (a mapped file gives its
+    /// pages back).
+    static func utf8(
+        _ bytes: UnsafeRawBufferPointer, source: String, checked: (Range<Int>) -> Void = { _ in }
+    ) throws(CSVError) -> (start: Int, encoding: TextEncoding, converted: [UInt8]?) {
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        if isValidUTF8(bytes, from: bom ? 3 : 0, checked: checked) {
+            return (bom ? 3 : 0, bom ? .utf8WithBOM : .utf8, nil)
         }
-        if !bom, let converted = gb18030Bytes(data) {
-            return (Data(converted), 0, .gb18030)
+        if !bom, let converted = gb18030Bytes(bytes) {
+            return (0, .gb18030, converted)
         }
         throw CSVError(source: source, line: 0, message: "is neither UTF-8 nor GB18030 text; save it as \"CSV UTF-8\"")
     }
