@@ -68,7 +68,9 @@ struct SurveyCSVReader: CSVRecordReader {
         (key, survey, respondent) = (columns.position("key"), columns.position("survey"), columns.position("respondent"))
         (subcommand, submittedAt) = (columns.position("subcommand"), columns.position("submitted_at"))
         duration = columns.position("duration_seconds")
-        questions = columns.others.map { ($0.position, $0.heading) }
+        // Sent in the order of the questions' UTF-8 bytes, the order the server keeps
+        // answers in: it then only checks the order instead of sorting every response.
+        questions = columns.others.map { ($0.position, $0.heading) }.sorted { $0.code.utf8.lexicographicallyPrecedes($1.code.utf8) }
         self.context = context
     }
 

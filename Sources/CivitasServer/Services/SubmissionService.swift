@@ -5,6 +5,7 @@ import Foundation
 import GRPCCore
 import Logging
 import SwiftProtobuf
+import Synchronization
 
 /// The four data channels (DOMAIN §4), the code registry they are checked against, the
 /// stored records, and the audit log check.
@@ -185,9 +186,9 @@ struct SubmissionService: Civitas_V1_SubmissionService.ServiceProtocol {
         }
     }
 
-    /// A client-streaming upload: every message is one batch, stored (or refused) before
-    /// the next is stored, so an interrupted upload keeps every batch already acknowledged
-    /// and a re-send with the same keys only repeats them.
+    /// A client-streaming upload: every message is one batch, stored whole or refused
+    /// whole, in order, so an interrupted upload keeps every batch already acknowledged and
+    /// a re-send with the same keys only repeats them.
     private func stream<Message: Sendable>(
         _ messages: RPCAsyncSequence<Message, any Error>, _ principal: Principal, _ action: TenantAction, _ context: ServerContext,
         tenant tenantOf: (Message) -> String, dryRun dryRunOf: (Message) -> Bool,
@@ -199,32 +200,42 @@ struct SubmissionService: Civitas_V1_SubmissionService.ServiceProtocol {
         return try await withIntake(principal, action, tenant: tenant) { intake in
             var intake = intake
             var tally = SubmitTally(dryRun: dryRunOf(first))
-            // Each batch is received, decoded and checked while the one before it is being
-            // written and committed: the halves of the work overlap on two cores. Batches
-            // are still stored, counted and acknowledged in order.
-            func checked(_ message: Message, _ number: Int) throws -> CheckedBatch {
+            var number = 0
+            func checked(_ message: Message) throws -> CheckedBatch {
                 guard tenantOf(message).isEmpty || tenantOf(message) == tenant else {
                     throw CivitasError.invalidArgument("Batch \(number) names another tenant than the first batch of this upload.")
                 }
                 intake.restamp(environment.now())
+                defer { number += 1 }
                 return try check(intake, message, number)
             }
-            var pending = try checked(first, 0)
-            while true {
+            // Batches are received, decoded and checked while the ones before them are
+            // written and committed, so the two halves overlap on two cores. Whatever
+            // arrived meanwhile (up to a few batches) is then stored in one commit.
+            var ready = [try checked(first)]
+            var exhausted = false
+            while !ready.isEmpty {
                 if context.cancellation.isCancelled { throw CancellationError() }
-                let (storing, current) = (intake, pending)
-                async let result = storing.store(current)
-                let next = try await iterator.next()
-                let upcoming = try next.map { try checked($0, pending.number + 1) }
-                let outcome = try await result
-                await landed(outcome, in: storing)
-                tally.add(outcome, records: pending.records)
-                guard let upcoming else { break }
-                pending = upcoming
+                let (storing, group, stored) = (intake, ready, StoreFinished())
+                ready = []
+                async let results = { defer { stored.set() }; return try await storing.store(group) }()
+                while !exhausted, ready.count < Self.batchesPerCommit {
+                    guard let message = try await iterator.next() else { exhausted = true; break }
+                    ready.append(try checked(message))
+                    if stored.isSet { break }
+                }
+                for (batch, result) in zip(group, try await results) {
+                    await landed(result, in: storing)
+                    tally.add(result, records: batch.records)
+                }
             }
             return ServerResponse(message: tally.response)
         }
     }
+
+    /// At most this many batches of one upload share a commit (bounds what a fast client
+    /// makes the server hold while it writes).
+    static let batchesPerCommit = 4
 
     /// After a batch is stored: results it made stale get their re-evaluation queued.
     private func landed(_ result: IntakeResult, in intake: SubmissionIntake) async {
@@ -263,4 +274,14 @@ struct SubmitTally: Sendable {
         }
         response.batches.append(outcome)
     }
+}
+
+/// Tells an upload's receiving loop that the store it overlaps with has finished, so it
+/// stops gathering batches and hands over what it has.
+private final class StoreFinished: Sendable {
+    private let finished = Atomic<Bool>(false)
+
+    func set() { finished.store(true, ordering: .releasing) }
+
+    var isSet: Bool { finished.load(ordering: .acquiring) }
 }

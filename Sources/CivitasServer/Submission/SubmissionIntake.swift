@@ -104,19 +104,30 @@ struct SubmissionIntake: Sendable {
 
     /// Stores a checked batch (a refused one reaches no database) and returns once durable.
     func store(_ checked: CheckedBatch) async throws -> IntakeResult {
-        var outcome = Civitas_V1_BatchOutcome()
-        outcome.batch = UInt32(checked.number)
-        switch checked.content {
-        case .refused(let problems):
-            outcome.errors = problems.map(Civitas_V1_RecordError.init)
-            return IntakeResult(outcome: outcome, lastSequence: nil)
-        case .valid(let batch):
-            let stored = try await database.submit(batch, principal: principal.credentialID, receivedAt: checked.receivedAt, dryRun: checked.dryRun)
-            outcome.stored = UInt32(stored.stored)
-            outcome.repeated = UInt32(stored.repeated)
-            outcome.errors = stored.problems.map(Civitas_V1_RecordError.init)
-            if !stored.problems.isEmpty { outcome.stored = 0 }
-            return IntakeResult(outcome: outcome, lastSequence: checked.dryRun ? nil : stored.sequences?.upperBound)
+        try await store([checked])[0]
+    }
+
+    /// Stores checked batches in order, each whole or not at all, in one commit.
+    func store(_ batches: [CheckedBatch]) async throws -> [IntakeResult] {
+        var requests: [SubmissionRequest] = []
+        for checked in batches {
+            if case .valid(let batch) = checked.content {
+                requests.append(SubmissionRequest(batch: batch, receivedAt: checked.receivedAt, dryRun: checked.dryRun))
+            }
+        }
+        var stored = requests.isEmpty ? [] : try await database.submit(requests, principal: principal.credentialID)[...]
+        return batches.map { checked in
+            var outcome = Civitas_V1_BatchOutcome()
+            outcome.batch = UInt32(checked.number)
+            guard case .valid = checked.content else {
+                if case .refused(let problems) = checked.content { outcome.errors = problems.map(Civitas_V1_RecordError.init) }
+                return IntakeResult(outcome: outcome, lastSequence: nil)
+            }
+            let result = stored.removeFirst()
+            outcome.stored = result.problems.isEmpty ? UInt32(result.stored) : 0
+            outcome.repeated = UInt32(result.repeated)
+            outcome.errors = result.problems.map(Civitas_V1_RecordError.init)
+            return IntakeResult(outcome: outcome, lastSequence: checked.dryRun ? nil : result.sequences?.upperBound)
         }
     }
 }

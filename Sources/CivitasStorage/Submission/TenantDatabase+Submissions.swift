@@ -2,6 +2,19 @@ import CivitasCore
 import Foundation
 internal import GRDB
 
+/// One batch to store, with when it was received and whether it is only a dry run.
+public struct SubmissionRequest: Sendable {
+    public var batch: SubmissionBatch
+    public var receivedAt: Date
+    public var dryRun: Bool
+
+    public init(batch: SubmissionBatch, receivedAt: Date, dryRun: Bool) {
+        self.batch = batch
+        self.receivedAt = receivedAt
+        self.dryRun = dryRun
+    }
+}
+
 extension TenantDatabase {
     /// Stores a batch whole or not at all, sharing the commit with concurrent batches.
     /// An identical repeat (same key, same content) is counted and ignored; the same key
@@ -9,29 +22,44 @@ extension TenantDatabase {
     public func submit(
         _ batch: SubmissionBatch, principal: String, receivedAt: Date, dryRun: Bool
     ) async throws -> SubmissionOutcome {
-        let result = OutcomeBox()
+        try await submit([SubmissionRequest(batch: batch, receivedAt: receivedAt, dryRun: dryRun)], principal: principal)[0]
+    }
+
+    /// Stores several batches in order, each whole or not at all (a savepoint each), in
+    /// one commit: an upload stream hands over every batch that arrived while the
+    /// previous ones were being written, so a fast sender pays for fewer commits.
+    public func submit(_ requests: [SubmissionRequest], principal: String) async throws -> [SubmissionOutcome] {
+        let results = OutcomeBox()
         try await state.committer.perform { db in
-            var writer = RecordWriter(db: db, principal: principal, receivedAt: receivedAt.unixMilliseconds)
-            let outcome = try writer.write(batch)
-            result.value = outcome
-            guard outcome.problems.isEmpty, !dryRun else { return false }
-            if let sequences = outcome.sequences {
-                try AuditLog.append(
-                    AuditEntry(at: receivedAt, principal: principal, action: "submit", subject: batch.channel.rawValue,
-                               sequences: sequences, recordCount: outcome.stored, digest: writer.digest.finalize()),
-                    db
-                )
+            for request in requests {
+                try db.inSavepoint {
+                    let outcome = try Self.write(request, principal: principal, db)
+                    results.values.append(outcome)
+                    return outcome.problems.isEmpty && !request.dryRun ? .commit : .rollback
+                }
             }
             return true
         }
-        return result.value
+        return results.values
+    }
+
+    private static func write(_ request: SubmissionRequest, principal: String, _ db: Database) throws -> SubmissionOutcome {
+        var writer = RecordWriter(db: db, principal: principal, receivedAt: request.receivedAt.unixMilliseconds)
+        let outcome = try writer.write(request.batch)
+        guard outcome.problems.isEmpty, !request.dryRun, let sequences = outcome.sequences else { return outcome }
+        try AuditLog.append(
+            AuditEntry(at: request.receivedAt, principal: principal, action: "submit", subject: request.batch.channel.rawValue,
+                       sequences: sequences, recordCount: outcome.stored, digest: writer.digest.finalize()),
+            db
+        )
+        return outcome
     }
 }
 
-/// Carries a write's outcome out of the shared transaction. Set inside the committer's
+/// Carries writes' outcomes out of the shared transaction. Set inside the committer's
 /// transaction and read only after `perform` returned, which orders the two.
 private final class OutcomeBox: @unchecked Sendable {
-    var value = SubmissionOutcome()
+    var values: [SubmissionOutcome] = []
 }
 
 /// Inserts one batch inside a savepoint; the caller rolls it back when `problems` is
