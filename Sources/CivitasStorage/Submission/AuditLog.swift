@@ -65,13 +65,15 @@ enum AuditLog {
     /// Digest of stored records: sequence, key and content hash of each, in order.
     struct RecordDigest {
         private var hash = SHA256()
+        /// Reused for every record of a batch (a fresh buffer per record was an allocation each).
+        private var fields = CanonicalFields()
 
         mutating func add(sequence: Int64, key: String, contentSHA256: Data) {
-            var fields = CanonicalFields()
+            fields.bytes.removeAll(keepingCapacity: true)
             fields.integer(sequence)
             fields.string(key)
+            fields.bytes.append(contentsOf: contentSHA256)
             hash.update(data: fields.bytes)
-            hash.update(data: contentSHA256)
         }
 
         func finalize() -> Data { Data(hash.finalize()) }

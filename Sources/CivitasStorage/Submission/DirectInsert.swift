@@ -20,6 +20,19 @@ struct DirectInsert {
     }
 
     let statement: Statement
+    private let scratch = Scratch()
+
+    init(statement: Statement) {
+        self.statement = statement
+    }
+
+    /// A row's text and blob bytes, gathered in one reused buffer and bound without a
+    /// copy (SQLITE_STATIC) while the row is stepped: binding a million rows' strings
+    /// otherwise costs SQLite a malloc, a copy and a free per value.
+    private final class Scratch {
+        var bytes: [UInt8] = []
+        var spans: [Range<Int>] = []
+    }
 
     /// Binds `values` to the statement's parameters in order and steps it once.
     func run(_ values: [Value]) throws {
@@ -29,43 +42,63 @@ struct DirectInsert {
     /// Binds `first`, then `rest`, to the statement's parameters in order and steps it
     /// once (two lists, so callers need not concatenate arrays per row).
     func run(_ first: [Value], then rest: [Value]) throws {
+        scratch.bytes.removeAll(keepingCapacity: true)
+        scratch.spans.removeAll(keepingCapacity: true)
+        for value in first { gather(value) }
+        for value in rest { gather(value) }
         let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
-        for (offset, value) in first.enumerated() { try bind(value, at: Int32(offset + 1), handle) }
-        for (offset, value) in rest.enumerated() { try bind(value, at: Int32(first.count + offset + 1), handle) }
-        let step = sqlite3_step(handle)
-        guard step == SQLITE_DONE else {
-            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
+        try scratch.bytes.withUnsafeBufferPointer { buffer in
             sqlite3_reset(handle)
-            throw DatabaseError(resultCode: ResultCode(rawValue: step), message: message)
+            var spans = scratch.spans.makeIterator()
+            for (offset, value) in first.enumerated() { try bind(value, at: Int32(offset + 1), handle, buffer, &spans) }
+            for (offset, value) in rest.enumerated() { try bind(value, at: Int32(first.count + offset + 1), handle, buffer, &spans) }
+            let step = sqlite3_step(handle)
+            // The bound bytes live only as long as this closure: nothing may read them later.
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+            guard step == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
+            }
         }
-        sqlite3_reset(handle)
     }
 
-    private func bind(_ value: Value, at index: Int32, _ handle: SQLiteStatement) throws {
+    private func gather(_ value: Value) {
+        let start = scratch.bytes.count
+        switch value {
+        case .text(let text): scratch.bytes.append(contentsOf: text.utf8)
+        case .utf8(let bytes): scratch.bytes.append(contentsOf: bytes)
+        case .blob(let data): scratch.bytes.append(contentsOf: data)
+        case .integer, .real, .null: return
+        }
+        scratch.spans.append(start..<scratch.bytes.count)
+    }
+
+    private func bind(
+        _ value: Value, at index: Int32, _ handle: SQLiteStatement, _ buffer: UnsafeBufferPointer<UInt8>,
+        _ spans: inout IndexingIterator<[Range<Int>]>
+    ) throws {
         let code: Int32
         switch value {
         case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
         case .real(let number): code = sqlite3_bind_double(handle, index, number)
-        case .text(var text): code = text.withUTF8 { Self.bindText($0, index, handle) }
-        case .utf8(let bytes): code = bytes.withUnsafeBufferPointer { Self.bindText($0, index, handle) }
-        case .blob(let data):
-            code = data.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), Self.transient) }
         case .null: code = sqlite3_bind_null(handle, index)
+        case .text, .utf8:
+            let span = spans.next()!
+            if span.isEmpty {
+                code = sqlite3_bind_text(handle, index, "", 0, nil)
+            } else {
+                let start = UnsafeRawPointer(buffer.baseAddress! + span.lowerBound).assumingMemoryBound(to: CChar.self)
+                code = sqlite3_bind_text(handle, index, start, Int32(span.count), nil)
+            }
+        case .blob:
+            let span = spans.next()!
+            // An empty blob binds NULL, as a nil pointer always did here.
+            code = span.isEmpty
+                ? sqlite3_bind_null(handle, index)
+                : sqlite3_bind_blob(handle, index, buffer.baseAddress! + span.lowerBound, Int32(span.count), nil)
         }
         guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding parameter \(index)") }
     }
-
-    /// Binds UTF-8 bytes with their length (no strlen); empty text still needs a pointer,
-    /// or SQLite binds NULL.
-    private static func bindText(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int32, _ handle: SQLiteStatement) -> Int32 {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, transient) }
-        return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), transient)
-    }
-
-    /// SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
-    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }
 
 extension DirectInsert.Value {
