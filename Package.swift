@@ -201,7 +201,7 @@ let package = Package(
         .testTarget(
             name: "CivitasCLISupportTests",
             dependencies: [
-                "CivitasCLISupport", "CivitasProtos",
+                "CivitasCLISupport", "CivitasCore", "CivitasProtos",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
             ],

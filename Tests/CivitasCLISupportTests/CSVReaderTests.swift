@@ -1,4 +1,5 @@
 @testable import CivitasCLISupport
+import CivitasCore
 import Foundation
 import Testing
 
@@ -120,7 +121,7 @@ struct CSVReaderTests {
 
     @Test("Random texts of commas, quotes, line breaks and letters read the same (seeded)")
     func randomTexts() throws {
-        var random = SeededRandom(seed: 4181)
+        var random = SplitMix64(seed: 4181)
         let pieces = ["a", "b", "é", "测", ",", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ", "\t"]
         for _ in 0..<3000 {
             let text = (0..<Int.random(in: 0...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
@@ -146,17 +147,3 @@ struct CSVReaderTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so that random tests repeat exactly.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,4 +1,5 @@
 @testable import CivitasCLISupport
+import CivitasCore
 import Foundation
 import SwiftProtobuf
 import Testing
@@ -30,7 +31,7 @@ struct SubmissionTimeReferenceTests {
         return date + t + time + offset
     }
 
-    static func randomWall(_ random: inout SeededRandom) -> Wall {
+    static func randomWall(_ random: inout SplitMix64) -> Wall {
         let year = Int.random(in: 1971...2037, using: &random)
         let month = Int.random(in: 1...12, using: &random)
         let day = Int.random(in: 1...SubmissionTime.daysIn(year: year, month: month), using: &random)
@@ -44,7 +45,7 @@ struct SubmissionTimeReferenceTests {
     func randomLocal(zoneName: String) throws {
         let zone = try #require(TimeZone(identifier: zoneName))
         let reader = SubmissionTime(timeZone: zone)
-        var random = SeededRandom(seed: UInt64(zoneName.utf8.count) * 7919)
+        var random = SplitMix64(seed: UInt64(zoneName.utf8.count) * 7919)
         for _ in 0..<2000 {
             let wall = Self.randomWall(&random)
             let expected = Self.reference(wall, in: zone)
@@ -83,7 +84,7 @@ struct SubmissionTimeReferenceTests {
     @Test("Random times with an offset (or Z), with fractions of a second")
     func randomOffsets() {
         let reader = SubmissionTime(timeZone: TimeZone(identifier: "America/New_York")!)
-        var random = SeededRandom(seed: 31337)
+        var random = SplitMix64(seed: 31337)
         for _ in 0..<3000 {
             let wall = Self.randomWall(&random)
             let offset = Int.random(in: -56...56, using: &random) * 15 * 60

@@ -1,5 +1,6 @@
 @testable import CivitasCLISupport
 import CivitasProtos
+import CivitasCore
 import Foundation
 import GRPCCore
 import SwiftProtobuf
@@ -7,12 +8,12 @@ import Testing
 
 @Suite("Survey requests encoded straight to wire bytes")
 struct SurveyRequestSerializerTests {
-    static func randomText(_ random: inout SeededRandom) -> String {
+    static func randomText(_ random: inout SplitMix64) -> String {
         let pieces = ["", "", "a", "k123456", "s-wave", "测试", "é", String(repeating: "x", count: 130), String(repeating: "问", count: 6000)]
         return pieces.randomElement(using: &random)!
     }
 
-    static func randomResponse(_ random: inout SeededRandom) -> Civitas_V1_SurveyResponse {
+    static func randomResponse(_ random: inout SplitMix64) -> Civitas_V1_SurveyResponse {
         var response = Civitas_V1_SurveyResponse()
         response.key = randomText(&random)
         response.survey = randomText(&random)
@@ -38,7 +39,7 @@ struct SurveyRequestSerializerTests {
 
     @Test("The same bytes as SwiftProtobuf's, on random requests (seeded)")
     func sameBytes() throws {
-        var random = SeededRandom(seed: 8128)
+        var random = SplitMix64(seed: 8128)
         for _ in 0..<400 {
             var request = Civitas_V1_SubmitSurveyResponsesRequest()
             request.tenant = Self.randomText(&random)

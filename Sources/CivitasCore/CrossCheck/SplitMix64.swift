@@ -1,8 +1,9 @@
 /// SplitMix64 (Steele, Lea, Flood 2014): a tiny seeded generator whose output depends on
 /// the seed alone, on every platform and toolchain. Cross-inspection uses it, with its own
 /// bounded draw and shuffle, so an assignment can be reproduced from its seed years later;
-/// the standard library's `shuffled(using:)` makes no such promise across versions.
-public struct SplitMix64: Sendable {
+/// the standard library's `shuffled(using:)` makes no such promise across versions. Tests
+/// use it as their seeded `RandomNumberGenerator`.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }

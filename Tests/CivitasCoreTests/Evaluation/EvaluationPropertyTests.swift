@@ -47,7 +47,7 @@ struct EvaluationPropertyTests {
     func shuffled() {
         for seed in Self.seeds {
             let scenario = RandomScenario(seed: seed)
-            var random = SeededRandom(seed: seed ^ 0xF00D)
+            var random = SplitMix64(seed: seed ^ 0xF00D)
             let inOrder = scenario.records.data(minimumDurations: Self.minimumDurations)
             let shuffled = scenario.records.data(minimumDurations: Self.minimumDurations, order: scenario.records.rows.shuffled(using: &random))
             #expect(inOrder.inputDigest == shuffled.inputDigest, "seed \(seed)")
@@ -60,7 +60,7 @@ struct EvaluationPropertyTests {
         var incremental = 0
         for seed in Self.seeds {
             let scenario = RandomScenario(seed: seed)
-            var random = SeededRandom(seed: seed ^ 0xBEEF)
+            var random = SplitMix64(seed: seed ^ 0xBEEF)
             let last = scenario.records.nextSequence - 1
             let split = Int64.random(in: 0...last, using: &random)
             var data = EvaluationData(
@@ -123,7 +123,7 @@ struct EvaluationPropertyTests {
     @Test("improving one leaf's value in its good direction never lowers the total")
     func monotone() {
         for seed in Self.seeds {
-            var random = SeededRandom(seed: seed)
+            var random = SplitMix64(seed: seed)
             // Every leaf reads the last point of its own metric, so its v is set directly.
             let count = Int.random(in: 1...8, using: &random)
             let leaves = (0..<count).map { index in

@@ -1,19 +1,5 @@
 import CivitasCore
 
-/// A seeded generator (splitmix64), so every property case can be replayed from its seed.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A random framework over the fixture's organization and random records for it: every
 /// measure kind, rule, direction and gate kind, duplicates and invalid survey responses,
 /// records outside the period, and non-integral feed values (so sums are order-sensitive
@@ -28,12 +14,12 @@ struct RandomScenario {
     static let metrics = ["m1", "m2"]
 
     init(seed: UInt64) {
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         framework = Self.framework(&random)
         records = Self.records(for: framework.framework, &random)
     }
 
-    static func rule(_ random: inout SeededRandom) -> ScoringRule {
+    static func rule(_ random: inout SplitMix64) -> ScoringRule {
         let direction: Direction = Bool.random(using: &random) ? .higherIsBetter : .lowerIsBetter
         switch Int.random(in: 0..<4, using: &random) {
         case 0: return .threshold(target: Double.random(in: 0...1, using: &random), direction: direction)
@@ -50,7 +36,7 @@ struct RandomScenario {
         }
     }
 
-    static func measure(_ random: inout SeededRandom) -> Measure {
+    static func measure(_ random: inout SplitMix64) -> Measure {
         switch Int.random(in: 0..<13, using: &random) {
         case 0..<6: .material(MaterialAggregate.allCases[Int.random(in: 0..<6, using: &random)])
         case 6: .inspection(check: checks.randomElement(using: &random)!)
@@ -67,9 +53,9 @@ struct RandomScenario {
         }
     }
 
-    static func framework(_ random: inout SeededRandom) -> PublishedFramework {
+    static func framework(_ random: inout SplitMix64) -> PublishedFramework {
         var leafNumber = 0
-        func maybeGate(_ random: inout SeededRandom) -> NodeGate? {
+        func maybeGate(_ random: inout SplitMix64) -> NodeGate? {
             Int.random(in: 0..<4, using: &random) == 0 ? NodeGate(minimumFraction: Double.random(in: 0...1, using: &random)) : nil
         }
         let categories = (0..<Int.random(in: 1...3, using: &random)).map { categoryIndex in
@@ -90,10 +76,10 @@ struct RandomScenario {
         return EvaluationFixture.framework(categories, passScore: Double.random(in: 0...50, using: &random))
     }
 
-    static func records(for framework: Framework, _ random: inout SeededRandom) -> EvaluationRecords {
+    static func records(for framework: Framework, _ random: inout SplitMix64) -> EvaluationRecords {
         let materialCodes = framework.categories.flatMap(\.items).flatMap(\.indicators).filter { $0.method == .material }.map(\.code)
         var records = EvaluationRecords()
-        func time(_ random: inout SeededRandom) -> Int64 {
+        func time(_ random: inout SplitMix64) -> Int64 {
             // Mostly October, a few days either side.
             EvaluationFixture.at(
                 day: Int.random(in: -1...33, using: &random), hour: Int.random(in: 0...23, using: &random),
