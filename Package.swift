@@ -197,7 +197,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        .testTarget(name: "CivitasCoreTests", dependencies: ["CivitasCore"], swiftSettings: strictSettings),
+        .testTarget(name: "CivitasCoreTests", dependencies: ["CivitasCore", "CivitasTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "CivitasCLISupportTests",
             dependencies: [
@@ -209,7 +209,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CivitasStorageTests",
-            dependencies: ["CivitasStorage", "CivitasCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CivitasStorage", "CivitasCore", "CivitasTesting", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .testTarget(

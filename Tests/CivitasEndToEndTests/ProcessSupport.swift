@@ -1,3 +1,4 @@
+import CivitasTesting
 import Foundation
 import Synchronization
 
@@ -17,59 +18,21 @@ enum Binaries {
     static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 }
 
-/// Output collected from a child process's pipe as it arrives.
-///
-/// A plain thread does blocking reads until end of file. Not `readabilityHandler`: on Linux
-/// that is a dispatch source on the descriptor, and a pipe closed while its source is still
-/// registered crashed the whole test process in libdispatch's event loop (signal 11 in
-/// `_dispatch_event_loop_drain`) once enough processes ran in parallel. Not a task either:
-/// a blocking read would hold one of the cooperative pool's few threads.
-final class OutputCollector: Sendable {
-    private let buffer = Mutex(Data())
-    private let ended = Mutex(false)
-
-    init(_ pipe: Pipe) {
-        let handle = pipe.fileHandleForReading
-        let thread = Thread { [self] in
-            while case let data = handle.availableData, !data.isEmpty {
-                buffer.withLock { $0.append(data) }
-            }
-            ended.withLock { $0 = true }
-        }
-        thread.start()
-    }
-
-    var text: String { String(decoding: buffer.withLock { $0 }, as: UTF8.self) }
-
-    /// Waits until the writing side closed (the process and any child holding the pipe
-    /// exited), at most `seconds`.
-    func waitForEnd(seconds: Double = 10) async throws {
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        while !ended.withLock({ $0 }), ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(5))
-        }
-    }
-}
-
 /// A civitasd process, as an operator runs it.
 final class DaemonProcess: Sendable {
-    let process: Process
+    let process: ChildProcess
     let data: URL
     let port: Int
-    let stdout: OutputCollector
-    let stderr: OutputCollector
+    let stdout: PipeReader
+    let stderr: PipeReader
 
     /// Starts civitasd on a free port and waits for its ready line.
     static func launch(data: URL, arguments: [String] = []) async throws -> DaemonProcess {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Binaries.path("civitasd"))
-        process.arguments = ["--data", data.path, "--port", "0"] + arguments
-        let (out, err) = (Pipe(), Pipe())
-        process.standardOutput = out
-        process.standardError = err
-        let stdout = OutputCollector(out)
-        let stderr = OutputCollector(err)
-        try process.run()
+        let process = try ChildProcess(
+            executable: Binaries.path("civitasd"), arguments: ["--data", data.path, "--port", "0"] + arguments,
+            environment: ProcessInfo.processInfo.environment
+        )
+        let (stdout, stderr) = (process.stdout, process.stderr)
         for _ in 0..<600 {
             if let line = stdout.text.split(separator: "\n").first(where: { $0.contains("ready on") }),
                 let address = line.split(separator: " ").first(where: { $0.hasPrefix("127.0.0.1:") }),
@@ -80,11 +43,11 @@ final class DaemonProcess: Sendable {
             guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(50))
         }
-        process.terminate()
+        process.signal(SIGTERM)
         throw ProcessFailure("civitasd did not become ready. stderr:\n\(stderr.text)")
     }
 
-    private init(process: Process, data: URL, port: Int, stdout: OutputCollector, stderr: OutputCollector) {
+    private init(process: ChildProcess, data: URL, port: Int, stdout: PipeReader, stderr: PipeReader) {
         self.process = process
         self.data = data
         self.port = port
@@ -99,8 +62,8 @@ final class DaemonProcess: Sendable {
         for _ in 0..<600 where process.isRunning {
             try await Task.sleep(for: .milliseconds(50))
         }
-        guard !process.isRunning else { throw ProcessFailure("civitasd ignored signal \(signal)") }
-        return process.terminationStatus
+        guard let status = process.terminationStatus else { throw ProcessFailure("civitasd ignored signal \(signal)") }
+        return status
     }
 
     /// The environment the CLIs need to reach this server.
@@ -135,23 +98,13 @@ func runOpsScript(_ name: String, _ arguments: [String], environment: [String: S
 }
 
 func run(_ executable: String, _ arguments: [String], environment: [String: String]) async throws -> CommandResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()].merging(environment) { $1 }
-    let (out, err) = (Pipe(), Pipe())
-    process.standardOutput = out
-    process.standardError = err
-    let stdout = OutputCollector(out)
-    let stderr = OutputCollector(err)
-    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-        process.terminationHandler = { _ in continuation.resume() }
-        do { try process.run() } catch { continuation.resume(throwing: error) }
-    }
+    let process = try ChildProcess(
+        executable: executable, arguments: arguments,
+        environment: ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()].merging(environment) { $1 }
+    )
     // Everything the process wrote before exiting is read once its pipes reach end of file.
-    try await stdout.waitForEnd()
-    try await stderr.waitForEnd()
-    return CommandResult(status: process.terminationStatus, stdout: stdout.text, stderr: stderr.text)
+    let status = try await process.waitForExit()
+    return CommandResult(status: status, stdout: process.stdout.text, stderr: process.stderr.text)
 }
 
 struct ProcessFailure: Error, CustomStringConvertible {

@@ -1,5 +1,6 @@
 import CivitasCore
 import CivitasStorage
+import CivitasTesting
 import Foundation
 import Logging
 import Testing
@@ -47,17 +48,10 @@ struct SQLiteCommandFailed: Error, CustomStringConvertible {
 /// Only ever used on files no open connection holds.
 @discardableResult
 func sqlite3(_ path: String, _ sql: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-    process.arguments = ["-batch", path, sql]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let output = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    guard process.terminationStatus == 0 else { throw SQLiteCommandFailed(status: process.terminationStatus, output: output) }
+    let process = try ChildProcess(executable: "/usr/bin/sqlite3", arguments: ["-batch", path, sql], environment: [:])
+    let status = try process.waitForExitBlocking()
+    let output = (process.stdout.text + process.stderr.text).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard status == 0 else { throw SQLiteCommandFailed(status: status, output: output) }
     return output
 }
 

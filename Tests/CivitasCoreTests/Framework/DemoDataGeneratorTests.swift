@@ -1,3 +1,4 @@
+import CivitasTesting
 import Foundation
 import Testing
 
@@ -11,18 +12,16 @@ struct DemoDataGeneratorTests {
           .enabled(if: python != nil, "needs python3"), arguments: ["model-city", "civilized-city"])
     func generatorFitsTheFramework(_ name: String) throws {
         let repository = FrameworkSampleTests.repository
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.python))
-        process.arguments = [
-            repository.appendingPathComponent("ops/demo-data/check.py").path,
-            "--framework", repository.appendingPathComponent("frameworks/\(name).json").path,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let process = try ChildProcess(
+            executable: try #require(Self.python),
+            arguments: [
+                repository.appendingPathComponent("ops/demo-data/check.py").path,
+                "--framework", repository.appendingPathComponent("frameworks/\(name).json").path,
+            ],
+            environment: ProcessInfo.processInfo.environment
+        )
+        let status = try process.waitForExitBlocking()
+        let text = process.stdout.text + process.stderr.text
+        #expect(status == 0, "\(text)")
     }
 }
